@@ -168,7 +168,7 @@ CREATE TABLE "IndicatorThreshold" (
 -- CreateTable
 CREATE TABLE "Assessment" (
     "id" SERIAL NOT NULL,
-    "communeId" INTEGER NOT NULL,
+    "unitId" INTEGER NOT NULL,
     "year" INTEGER NOT NULL,
     "setId" INTEGER NOT NULL,
     "status" "WorkflowStatus" NOT NULL DEFAULT 'DRAFT',
@@ -361,6 +361,7 @@ CREATE TABLE "Notice" (
     "signer" TEXT,
     "signerTitle" TEXT,
     "source" TEXT,
+    "sourceUrl" TEXT,
     "attachmentId" INTEGER,
     "status" "PublishStatus" NOT NULL DEFAULT 'DRAFT',
     "publishedAt" TIMESTAMP(3),
@@ -431,6 +432,7 @@ CREATE TABLE "Document" (
     "issuedDate" DATE NOT NULL,
     "effectiveDate" DATE,
     "summary" TEXT NOT NULL,
+    "sourceUrl" TEXT,
     "fileId" INTEGER,
     "status" "PublishStatus" NOT NULL DEFAULT 'DRAFT',
     "publishedAt" TIMESTAMP(3),
@@ -659,7 +661,7 @@ CREATE INDEX "Assessment_year_status_idx" ON "Assessment"("year", "status");
 CREATE INDEX "Assessment_setId_year_idx" ON "Assessment"("setId", "year");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Assessment_communeId_year_setId_key" ON "Assessment"("communeId", "year", "setId");
+CREATE UNIQUE INDEX "Assessment_unitId_year_setId_key" ON "Assessment"("unitId", "year", "setId");
 
 -- CreateIndex
 CREATE INDEX "CriterionResult_criterionId_status_idx" ON "CriterionResult"("criterionId", "status");
@@ -779,7 +781,7 @@ ALTER TABLE "IndicatorThreshold" ADD CONSTRAINT "IndicatorThreshold_indicatorId_
 ALTER TABLE "IndicatorThreshold" ADD CONSTRAINT "IndicatorThreshold_provinceId_fkey" FOREIGN KEY ("provinceId") REFERENCES "AdminUnit"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_communeId_fkey" FOREIGN KEY ("communeId") REFERENCES "AdminUnit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "AdminUnit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_setId_fkey" FOREIGN KEY ("setId") REFERENCES "CriteriaSet"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

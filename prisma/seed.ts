@@ -1,0 +1,94 @@
+// Seeds an empty database in ONE transaction (a failed seed leaves nothing behind):
+// real data (administrative units, criteria, the five seed articles, the documents library) and,
+// with `demo`, DEMO data (assessments 2019–2025 for the five provinces of the seed articles,
+// OCOP products, capital lines, one account per role), every demo row flagged isDemo.
+import pg from "pg";
+import { seedContent } from "./seed/content.ts";
+import { seedCriteria } from "./seed/criteria.ts";
+import { seedDemoAssessments, type DemoCommune } from "./seed/demo-assessments.ts";
+import { seedDemoCapital, seedDemoOcop } from "./seed/demo-extras.ts";
+import { seedUnits } from "./seed/units.ts";
+import { seedDemoUsers, type DemoAccount } from "./seed/users.ts";
+
+/** The provinces of the five seed articles: Thái Nguyên, Quảng Bình, Quảng Trị, Ninh Thuận, Cao Bằng. */
+export const DEMO_PROVINCES = ["19", "44", "45", "58", "04"];
+export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+
+export interface SeedSummary {
+  counts: Record<string, number>;
+  accounts: DemoAccount[];
+  seconds: number;
+}
+
+export async function isDatabaseEmpty(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AdminUnit"`);
+    return rows[0].n === 0;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Old (before 1/7/2025) xã of the given provinces: the communes the NTM criteria apply to. */
+export async function loadDemoCommunes(sql: pg.ClientBase, provinceCodes: string[] | null): Promise<DemoCommune[]> {
+  const { rows } = await sql.query<DemoCommune>(
+    `SELECT u.id, u.code, p.code AS "provinceCode", u."provinceId", u."districtId", u.region
+       FROM "AdminUnit" u JOIN "AdminUnit" p ON p.id = u."provinceId"
+      WHERE u.level = 'COMMUNE' AND u.type = 'XA' AND u."validTo" = DATE '2025-07-01'
+        AND ($1::text[] IS NULL OR p.code = ANY($1))
+      ORDER BY u.code`,
+    [provinceCodes],
+  );
+  return rows;
+}
+
+export async function seedDatabase(url: string, opts: { demo: boolean; log?: (m: string) => void }): Promise<SeedSummary> {
+  const started = Date.now();
+  const log = opts.log ?? (() => {});
+  const sql = new pg.Client({ connectionString: url });
+  await sql.connect();
+  const counts: Record<string, number> = {};
+  let accounts: DemoAccount[] = [];
+  try {
+    await sql.query("BEGIN");
+    const units = await seedUnits(sql);
+    Object.assign(counts, units.counts);
+    log(`Đơn vị hành chính: ${units.counts.oldCommunes} xã/phường/thị trấn (1/3/2025), ${units.counts.newCommunes} (1/7/2025)`);
+    const sets = await seedCriteria(sql);
+    counts.criteriaSets = sets.size;
+    const content = await seedContent(sql, units);
+    Object.assign(counts, content);
+    await sql.query(
+      `INSERT INTO "SiteSetting" (key, value) VALUES ('site', $1)`,
+      [JSON.stringify({
+        name: "Cổng thông tin Nông thôn mới",
+        office: "Văn phòng Điều phối nông thôn mới",
+        address: "Địa chỉ văn phòng (cấu hình trong trang quản trị)",
+        phone: "",
+        email: "",
+        isDemo: opts.demo,
+      })],
+    );
+    if (opts.demo) {
+      const communes = await loadDemoCommunes(sql, DEMO_PROVINCES);
+      Object.assign(counts, await seedDemoAssessments(sql, sets, communes, { years: DEMO_YEARS, currentYear: 2025 }));
+      log(`Dữ liệu mẫu: ${counts.assessments} kết quả đánh giá của ${communes.length} xã, ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)}`);
+      const names = new Map(
+        (await sql.query<{ id: number; name: string }>(`SELECT id, name FROM "AdminUnit" WHERE id = ANY($1)`, [communes.map((c) => c.id)]))
+          .rows.map((r) => [r.id, r.name]),
+      );
+      Object.assign(counts, await seedDemoOcop(sql, communes, names));
+      Object.assign(counts, await seedDemoCapital(sql, DEMO_PROVINCES.map((c) => units.oldProvince.get(c)!), DEMO_YEARS));
+      accounts = await seedDemoUsers(sql, units);
+    }
+    await sql.query("COMMIT");
+  } catch (err) {
+    await sql.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    await sql.end();
+  }
+  return { counts, accounts, seconds: (Date.now() - started) / 1000 };
+}

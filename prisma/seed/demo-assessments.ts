@@ -1,0 +1,245 @@
+// DEMO assessments (isDemo = true): deterministic, plausible criteria histories for 2019–2025.
+// Most communes improve year by year, the 2021–2025 set costs some criteria when it arrives,
+// and a few communes slip back. Indicator values are generated first and every status is then
+// computed with the portal's own scoring rules, so the demo data obeys the rules it shows.
+import {
+  communeResult,
+  communeSetCodeForYear,
+  criterionStatus,
+  isIndicatorMet,
+  relativeGap,
+  resolveThreshold,
+  type CriterionStatus,
+  type NtmRegion,
+} from "../../lib/criteria/rules.ts";
+import type { SeededIndicator, SeededSet } from "./criteria.ts";
+import { createRandom, insertRows, type Random, type Sql } from "./sql.ts";
+
+export interface DemoCommune {
+  id: number;
+  code: string;
+  provinceCode: string;
+  provinceId: number;
+  districtId: number | null;
+  region: NtmRegion | null;
+}
+
+/**
+ * Share of a province's xã that have reached the standard by 2019, 2020 and 2025 (demo values,
+ * loosely shaped on published figures such as Thái Nguyên's 72% in 2020 and the national 79%
+ * of 6/2025). Each commune draws the year it reaches the standard from this curve.
+ */
+interface ProvinceProfile {
+  reached: [number, number, number];
+}
+const PROFILES: Record<string, ProvinceProfile> = {
+  "19": { reached: [0.6, 0.72, 0.92] }, // Thái Nguyên
+  "44": { reached: [0.45, 0.55, 0.72] }, // Quảng Bình
+  "45": { reached: [0.42, 0.5, 0.7] }, // Quảng Trị
+  "58": { reached: [0.38, 0.48, 0.66] }, // Ninh Thuận
+  "04": { reached: [0.1, 0.16, 0.36] }, // Cao Bằng
+};
+const DEFAULT_PROFILE: ProvinceProfile = { reached: [0.45, 0.55, 0.8] };
+
+/** Cumulative share reached by a year: linear between 2019, 2020 and 2025, then +3 points a year. */
+function reachedShare(p: ProvinceProfile, year: number): number {
+  const [a, b, c] = p.reached;
+  if (year <= 2019) return a;
+  if (year <= 2020) return b;
+  if (year <= 2025) return b + ((c - b) * (year - 2020)) / 5;
+  return Math.min(0.98, c + 0.03 * (year - 2025));
+}
+
+/** Criteria numbers from easiest to hardest to reach (19-criteria sets). */
+const EASE_19 = [4, 8, 19, 1, 12, 18, 15, 16, 7, 14, 9, 3, 11, 6, 5, 2, 17, 13, 10];
+const EASE_10 = [1, 10, 9, 5, 4, 7, 6, 2, 8, 3];
+
+function hashCode(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+interface GeneratedValue {
+  indicatorId: number;
+  numberValue: number | null;
+  boolValue: boolean | null;
+  met: boolean | null;
+}
+
+function valuesForCriterion(indicators: SeededIndicator[], commune: DemoCommune, scheme: SeededSet["scheme"], meet: boolean, rng: Random) {
+  // an unmet criterion fails one or two of its indicators
+  const failing = new Set<number>();
+  if (!meet) {
+    const n = Math.min(indicators.length, rng.chance(0.7) ? 1 : 2);
+    while (failing.size < n) failing.add(rng.int(0, indicators.length - 1));
+  }
+  const ctx = { region: commune.region, communeGroup: null, provinceId: commune.provinceId };
+  return indicators.map((ind, i): GeneratedValue & { gap: number | null } => {
+    const fail = failing.has(i);
+    if (ind.kind === "BOOLEAN") {
+      return { indicatorId: ind.id, numberValue: null, boolValue: !fail, met: !fail, gap: null };
+    }
+    const t = resolveThreshold(ind.thresholds, ctx, scheme)?.value ?? 0;
+    const cap = ind.kind === "PERCENT" ? 100 : Infinity;
+    let v: number;
+    if (ind.comparison === "GTE") {
+      v = fail ? t * (1 - (rng.chance(0.5) ? 0.02 + rng.next() * 0.08 : 0.1 + rng.next() * 0.35)) : t + rng.next() * (Math.min(cap, t * 1.4) - t);
+    } else {
+      v = fail ? t * (1.03 + rng.next() * 0.5) + 0.2 : t * (0.2 + rng.next() * 0.75);
+    }
+    v = clamp(round1(v), 0, cap);
+    // rounding may land exactly on the threshold: keep the intended outcome
+    if (fail && isIndicatorMet(ind, t, v)) v = ind.comparison === "GTE" ? round1(t - 0.1) : round1(t + 0.1);
+    if (!fail && !isIndicatorMet(ind, t, v)) v = t;
+    const met = isIndicatorMet(ind, t, v);
+    return { indicatorId: ind.id, numberValue: v, boolValue: null, met, gap: relativeGap(ind, t, v) };
+  });
+}
+
+export interface DemoOptions {
+  years: number[];
+  /** the most recent year: its assessments are spread over the workflow states */
+  currentYear: number;
+  seed?: number;
+}
+
+export async function seedDemoAssessments(sql: Sql, sets: Map<string, SeededSet>, communes: DemoCommune[], opts: DemoOptions) {
+  const now = new Date();
+  const assessmentRows: unknown[][] = [];
+  const pending: { key: string; results: { criterionId: number; status: CriterionStatus }[]; values: GeneratedValue[] }[] = [];
+  const decisionSeq = new Map<string, number>();
+
+  for (const commune of communes) {
+    const rng = createRandom(hashCode(`${opts.seed ?? 1}:${commune.code}`));
+    const profile = PROFILES[commune.provinceCode] ?? DEFAULT_PROFILE;
+    const u = rng.next();
+    const reachYear = [2015, ...opts.years, 2026, 2027, 2028, 2029, 2030].find((y) => reachedShare(profile, y) >= u) ?? Infinity;
+    const pace = 0.8 + rng.next() * 1.7; // criteria gained per year on the way to the standard
+    const floor = 7 + rng.int(0, 6);
+    const ease = (order: number[]) => [...order].sort((a, b) => order.indexOf(a) + rng.next() * 5 - (order.indexOf(b) + rng.next() * 5));
+    const order19 = ease(EASE_19);
+    const order10 = ease(EASE_10);
+    // some communes recognised under the 2016–2020 set miss the harder 2021–2025 criteria for a while
+    const setChangeDip = reachYear < 2021 && rng.chance(0.35) ? { loss: rng.int(1, 3), until: 2021 + rng.int(0, 2) } : null;
+    let recognisedYear: number | null = null;
+    let decision: { number: string; date: string } | null = null;
+    let tier: "NTM" | "ADVANCED" | "MODEL" = "NTM";
+    const aimsHigher = rng.chance(0.35);
+
+    for (const year of opts.years) {
+      const setCode = communeSetCodeForYear(year);
+      const set = sets.get(setCode)!;
+      let level = year >= reachYear ? 19 : Math.max(floor, 19 - Math.ceil(pace * (reachYear === Infinity ? 2031 - year : reachYear - year)));
+      if (setChangeDip && year <= setChangeDip.until) level -= year >= 2021 ? setChangeDip.loss : 0;
+      const slip = recognisedYear !== null && rng.chance(0.03) ? rng.int(1, 7) : 0;
+      level -= slip;
+      const total = set.criteria.length;
+      const metCount = clamp(Math.round(level * (total / 19)), 0, total);
+      const order = total === 19 ? order19 : order10;
+      const metNumbers = new Set(order.slice(0, metCount));
+
+      const results: { criterionId: number; status: CriterionStatus }[] = [];
+      const values: GeneratedValue[] = [];
+      for (const criterion of set.criteria) {
+        const generated = valuesForCriterion(criterion.indicators, commune, set.scheme, metNumbers.has(criterion.number), rng);
+        results.push({ criterionId: criterion.id, status: criterionStatus(generated) });
+        for (const { gap: _gap, ...v } of generated) values.push(v);
+      }
+      const outcome = communeResult(results.map((r) => r.status), total);
+
+      let status: string;
+      if (outcome.reachedStandard && recognisedYear === null) {
+        // communes already reached before the first demo year were recognised in an earlier year
+        recognisedYear = reachYear < year ? rng.int(2014, year - 1) : year;
+        const seq = (decisionSeq.get(`${commune.provinceCode}:${recognisedYear}`) ?? 0) + 1;
+        decisionSeq.set(`${commune.provinceCode}:${recognisedYear}`, seq);
+        decision = { number: `${1800 + seq}/QĐ-UBND`, date: `${recognisedYear}-12-${String(10 + (seq % 18)).padStart(2, "0")}` };
+      }
+      if (recognisedYear !== null) {
+        status = "RECOGNISED";
+        if (aimsHigher && year >= 2022 && year - recognisedYear >= 2 && outcome.reachedStandard) tier = tier === "NTM" ? "ADVANCED" : tier;
+        if (tier === "ADVANCED" && year - recognisedYear >= 4 && rng.chance(0.15)) tier = "MODEL";
+      } else if (year < opts.currentYear) {
+        status = "VERIFIED";
+      } else {
+        status = rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
+      }
+      const recognised = status === "RECOGNISED";
+      assessmentRows.push([
+        commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard,
+        recognised && outcome.reachedStandard ? tier : "NONE",
+        recognised ? decision!.number : null, recognised ? decision!.date : null,
+        recognised ? "Chủ tịch UBND tỉnh (dữ liệu mẫu)" : null,
+        recognised ? 15 : null, recognised ? 15 : null,
+        status === "DRAFT" ? null : new Date(Date.UTC(year, 9, 15)), true, now,
+      ]);
+      pending.push({ key: `${commune.id}:${year}:${set.id}`, results, values });
+    }
+  }
+
+  const inserted = await insertRows<{ id: number; unitId: number; year: number; setId: number }>(
+    sql,
+    "Assessment",
+    [
+      { name: "unitId", type: "int" },
+      { name: "year", type: "int" },
+      { name: "setId", type: "int" },
+      { name: "status", type: "WorkflowStatus" },
+      { name: "criteriaMet", type: "int" },
+      { name: "criteriaTotal", type: "int" },
+      { name: "reachedStandard", type: "boolean" },
+      { name: "tier", type: "Tier" },
+      { name: "decisionNumber", type: "text" },
+      { name: "decisionDate", type: "date" },
+      { name: "decisionSigner", type: "text" },
+      { name: "councilVotesFor", type: "int" },
+      { name: "councilVotesTotal", type: "int" },
+      { name: "submittedAt", type: "timestamp" },
+      { name: "isDemo", type: "boolean" },
+      { name: "updatedAt", type: "timestamp" },
+    ],
+    assessmentRows,
+    { returning: `id, "unitId", year, "setId"` },
+  );
+  const idByKey = new Map(inserted.map((r) => [`${r.unitId}:${r.year}:${r.setId}`, r.id]));
+
+  const resultRows: unknown[][] = [];
+  const valueRows: unknown[][] = [];
+  for (const p of pending) {
+    const assessmentId = idByKey.get(p.key)!;
+    for (const r of p.results) resultRows.push([assessmentId, r.criterionId, r.status, r.status, now]);
+    for (const v of p.values) valueRows.push([assessmentId, v.indicatorId, v.numberValue, v.boolValue, v.met, now]);
+  }
+  await insertRows(
+    sql,
+    "CriterionResult",
+    [
+      { name: "assessmentId", type: "int" },
+      { name: "criterionId", type: "int" },
+      { name: "computedStatus", type: "CriterionStatus" },
+      { name: "status", type: "CriterionStatus" },
+      { name: "updatedAt", type: "timestamp" },
+    ],
+    resultRows,
+    { chunk: 20000 },
+  );
+  await insertRows(
+    sql,
+    "IndicatorValue",
+    [
+      { name: "assessmentId", type: "int" },
+      { name: "indicatorId", type: "int" },
+      { name: "numberValue", type: "numeric" },
+      { name: "boolValue", type: "boolean" },
+      { name: "met", type: "boolean" },
+      { name: "updatedAt", type: "timestamp" },
+    ],
+    valueRows,
+    { chunk: 20000 },
+  );
+  return { assessments: inserted.length, criterionResults: resultRows.length, indicatorValues: valueRows.length };
+}
