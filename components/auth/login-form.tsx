@@ -1,0 +1,53 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+
+/** Only same-site paths are followed after login (no open redirect). */
+function safeCallback(url: string | null): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/quan-ly";
+}
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError("Vui lòng nhập email và mật khẩu.");
+      return;
+    }
+    setPending(true);
+    const res = await signIn("credentials", { email, password, redirect: false });
+    setPending(false);
+    if (!res || res.error) {
+      setError("Email hoặc mật khẩu không đúng.");
+      return;
+    }
+    window.location.assign(safeCallback(callbackUrl));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <div className="grid gap-1">
+        <label htmlFor="email" className="text-sm font-semibold">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="rounded border px-3 py-2" />
+      </div>
+      <div className="grid gap-1">
+        <label htmlFor="password" className="text-sm font-semibold">Mật khẩu</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="rounded border px-3 py-2" />
+      </div>
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700" data-testid="login-error">
+        {error}
+      </p>
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? "Đang đăng nhập…" : "Đăng nhập"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/format";
+
+export interface NoticeListItem {
+  id: number;
+  slug: string;
+  number: string;
+  title: string;
+  issuedDate: Date;
+  issuingBody: string;
+}
+
+export function NoticeList({ notices }: { notices: NoticeListItem[] }) {
+  if (notices.length === 0) return <p className="text-gray-500">Chưa có thông báo.</p>;
+  return (
+    <ul className="divide-y divide-gray-100">
+      {notices.map((n) => (
+        <li key={n.id} className="py-3 first:pt-0 last:pb-0">
+          <p className="text-xs font-semibold text-accent">
+            Số {n.number} · {formatDate(n.issuedDate)}
+          </p>
+          <Link href={`/thong-bao/${n.slug}`} className="line-clamp-3 text-sm font-semibold text-gray-900 hover:text-brand-700">
+            {n.title}
+          </Link>
+          <p className="text-xs text-gray-500">{n.issuingBody}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

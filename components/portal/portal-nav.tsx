@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { hasPermission, type Permission } from "@/lib/authz";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const LINKS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/quan-ly/tong-quan", label: "Tổng quan", permission: "dashboard.view" },
+  { href: "/quan-ly/xa", label: "Đánh giá tiêu chí", permission: "assessment.read" },
+  { href: "/quan-ly/nhiem-vu", label: "Nhiệm vụ", permission: "task.update" },
+  { href: "/quan-ly/tin-bai", label: "Tin bài", permission: "content.edit" },
+  { href: "/quan-ly/nguoi-dung", label: "Người dùng", permission: "users.manage" },
+];
+
+export function PortalNav({ role }: { role: Role }) {
+  return (
+    <nav aria-label="Chức năng" className="bg-brand-800">
+      <ul className="mx-auto flex max-w-7xl flex-wrap gap-1 px-2 text-sm text-white">
+        {LINKS.filter((l) => hasPermission(role, l.permission)).map((l) => (
+          <li key={l.href}>
+            <Link href={l.href} className="block px-3 py-2 hover:bg-white/10">
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

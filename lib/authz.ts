@@ -1,0 +1,109 @@
+// Permissions as data, one check for all of them, and administrative scope derived from the
+// resource in the database (never from client input). Fail closed: an unknown role has nothing.
+import { AppError, forbidden } from "@/lib/errors";
+import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
+
+export const PERMISSIONS = [
+  "assessment.read",
+  "assessment.edit", // enter indicator values and evidence (commune self-assessment)
+  "assessment.submit",
+  "assessment.verify", // district thẩm tra
+  "assessment.appraise", // province thẩm định
+  "assessment.recognise",
+  "assessment.return",
+  "assessment.revoke",
+  "dashboard.view",
+  "content.edit",
+  "content.publish",
+  "task.update", // progress on one's own organisation's tasks
+  "task.manage", // create and assign notice tasks
+  "task.scorecard",
+  "users.manage",
+  "thresholds.edit",
+  "ocop.edit",
+  "capital.edit",
+  "plan.edit",
+  "import.run",
+  "audit.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: PERMISSIONS,
+  PROVINCE_OFFICER: [
+    "assessment.read", "assessment.edit", "assessment.appraise", "assessment.recognise", "assessment.return",
+    "assessment.revoke", "dashboard.view", "content.edit", "content.publish", "task.manage", "task.scorecard",
+    "ocop.edit", "capital.edit", "plan.edit", "import.run", "audit.view", "thresholds.edit",
+  ],
+  DISTRICT_OFFICER: [
+    "assessment.read", "assessment.edit", "assessment.verify", "assessment.return", "dashboard.view",
+    "task.update", "ocop.edit", "capital.edit", "import.run",
+  ],
+  COMMUNE_OFFICER: ["assessment.read", "assessment.edit", "assessment.submit"],
+  DEPARTMENT_OFFICER: ["assessment.read", "dashboard.view", "task.update"],
+  LEADER: ["assessment.read", "dashboard.view", "task.scorecard", "audit.view"],
+  EDITOR: ["content.edit", "content.publish"],
+};
+
+export function hasPermission(role: Role | string, permission: Permission): boolean {
+  const granted = ROLE_PERMISSIONS[role as Role];
+  return granted ? granted.includes(permission) : false;
+}
+
+/** The signed-in person as the server sees them, loaded from the database on every request. */
+export interface Viewer {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: number | null;
+  /** scope unit; null = national */
+  unitId: number | null;
+  unitLevel: UnitLevel | null;
+  unitName: string | null;
+  /** the scope unit and every unit it succeeded (history of merged units stays in scope) */
+  scopeUnitIds: number[];
+}
+
+/** The fields of an administrative unit that scope checks need. */
+export interface ScopedUnit {
+  id: number;
+  provinceId: number | null;
+  districtId: number | null;
+}
+
+export function isUnitInScope(viewer: Viewer, unit: ScopedUnit): boolean {
+  if (viewer.unitId === null) return true; // national
+  const scope = viewer.scopeUnitIds;
+  switch (viewer.unitLevel) {
+    case "PROVINCE":
+      return scope.includes(unit.id) || (unit.provinceId !== null && scope.includes(unit.provinceId));
+    case "DISTRICT":
+      return scope.includes(unit.id) || (unit.districtId !== null && scope.includes(unit.districtId));
+    case "COMMUNE":
+      return scope.includes(unit.id);
+    default:
+      return false;
+  }
+}
+
+export function assertPermission(viewer: Viewer | null, permission: Permission): asserts viewer is Viewer {
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để thực hiện thao tác này.");
+  if (!hasPermission(viewer.role, permission)) throw forbidden();
+}
+
+/** Permission and scope in one call: the unit must come from the resource as stored. */
+export function assertCan(viewer: Viewer | null, permission: Permission, unit?: ScopedUnit | null): asserts viewer is Viewer {
+  assertPermission(viewer, permission);
+  if (unit && !isUnitInScope(viewer, unit)) throw forbidden("Đơn vị này nằm ngoài phạm vi quản lý của bạn.");
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Quản trị hệ thống",
+  PROVINCE_OFFICER: "Cán bộ VPĐP NTM tỉnh",
+  DISTRICT_OFFICER: "Cán bộ VPĐP NTM huyện",
+  COMMUNE_OFFICER: "Cán bộ xã",
+  DEPARTMENT_OFFICER: "Cán bộ sở, ngành",
+  LEADER: "Lãnh đạo",
+  EDITOR: "Biên tập viên",
+};
