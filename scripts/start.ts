@@ -1,0 +1,80 @@
+// npm start — the whole portal from a clean clone: embedded PostgreSQL (unless DATABASE_URL),
+// migrations, demo data on an empty database, a production build when sources changed, then
+// `next start` on PORT (3000). Ctrl-C stops the app and the database cleanly.
+// npm run dev — the same with `next dev` (hot reload).
+import { spawn, spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { applyMigrations } from "./lib/migrations.ts";
+import { openDatabase } from "./lib/runtime.ts";
+import { buildIsCurrent, recordBuild } from "./lib/build.ts";
+import { authSecret } from "./lib/secrets.ts";
+import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
+import { DEMO_PASSWORD } from "../prisma/seed/users.ts";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = resolve("node_modules/next/dist/bin/next");
+
+const db = await openDatabase();
+let stopping = false;
+let child: ReturnType<typeof spawn> | undefined;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => child!.once("exit", r));
+  }
+  await db.close();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const applied = await applyMigrations(db.url);
+  if (applied.length) console.log(`Đã áp dụng ${applied.length} migration.`);
+  if (await isDatabaseEmpty(db.url)) {
+    console.log("Cơ sở dữ liệu trống: nạp đơn vị hành chính, bộ tiêu chí, tin bài và dữ liệu mẫu…");
+    const summary = await seedDatabase(db.url, { demo: true, log: (m) => console.log(`  ${m}`) });
+    console.log(`  xong trong ${summary.seconds.toFixed(1)} giây.`);
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    UPLOAD_DIR: process.env.UPLOAD_DIR ?? resolve(".data/uploads"),
+  };
+  if (!dev && !buildIsCurrent()) {
+    console.log("Biên dịch ứng dụng (next build)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("next build thất bại");
+    recordBuild();
+  }
+  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  let announced = false;
+  child.stdout!.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|ready/.test(chunk.toString())) {
+      announced = true;
+      console.log(`
+Cổng thông tin Nông thôn mới đang chạy tại http://localhost:${port}
+Tài khoản mẫu (mật khẩu chung: ${DEMO_PASSWORD}):
+  admin@ntm.demo     Quản trị hệ thống (toàn quốc)
+  lanhdao@ntm.demo   Lãnh đạo Ban Chỉ đạo (toàn quốc)
+  tinh@ntm.demo      Cán bộ VPĐP tỉnh Thái Nguyên
+  huyen@ntm.demo     Cán bộ VPĐP huyện Phú Bình
+  xa@ntm.demo        Cán bộ xã Tân Thành
+  so@ntm.demo        Cán bộ Sở Kế hoạch và Đầu tư Quảng Bình
+  bientap@ntm.demo   Biên tập viên
+Nhấn Ctrl-C để dừng.`);
+    }
+  });
+  child.on("exit", (code) => void shutdown(code ?? 0));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  await shutdown(1);
+}

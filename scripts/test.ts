@@ -1,0 +1,155 @@
+// npm test — every suite on throw-away databases, never the demo one:
+//   unit (vitest) · integration (vitest, real PostgreSQL) · end-to-end (Playwright, Chromium).
+// An embedded PostgreSQL is started in .test-data/ unless DATABASE_URL names a server, in which
+// case fresh databases are created there and dropped afterwards. Ends with "N passed, N failed".
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
+import { buildIsCurrent, recordBuild } from "./lib/build.ts";
+import { ensureChromium } from "./lib/chromium.ts";
+import { applyMigrations } from "./lib/migrations.ts";
+import { freePort, waitForHttp } from "./lib/ports.ts";
+import {
+  createDatabaseIfMissing,
+  databaseUrl,
+  dropDatabase,
+  externalServer,
+  startEmbeddedPostgres,
+  type DatabaseServer,
+} from "./lib/postgres.ts";
+
+const OUT = resolve(".test-data");
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-")); // e.g. `npm test -- unit e2e`
+const wants = (suite: string) => only.length === 0 || only.includes(suite);
+
+interface SuiteResult {
+  name: string;
+  passed: number;
+  failed: number;
+  error?: string;
+}
+const results: SuiteResult[] = [];
+const nextBin = resolve("node_modules/next/dist/bin/next");
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1" };
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): number {
+  return spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
+}
+
+function vitestCounts(file: string): { passed: number; failed: number } {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  return { passed: r.numPassedTests, failed: r.numFailedTests };
+}
+
+function playwrightCounts(file: string): { passed: number; failed: number } {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const r = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
+}
+
+function vitest(project: string, env: NodeJS.ProcessEnv): void {
+  const out = `${OUT}/${project}.json`;
+  rmSync(out, { force: true });
+  const code = run(process.execPath, [
+    resolve("node_modules/vitest/vitest.mjs"), "run", "--project", project,
+    "--reporter=default", "--reporter=json", `--outputFile=${out}`,
+  ], env);
+  const counts = vitestCounts(out);
+  results.push({ name: project, ...counts, error: code !== 0 && counts.failed === 0 ? `vitest exited with ${code}` : undefined });
+}
+
+async function prepareDatabase(server: DatabaseServer, name: string, demo: boolean): Promise<string> {
+  await dropDatabase(server.adminUrl, name);
+  await createDatabaseIfMissing(server.adminUrl, name);
+  const url = databaseUrl(server.adminUrl, name);
+  await applyMigrations(url);
+  if (await isDatabaseEmpty(url)) await seedDatabase(url, { demo });
+  return url;
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const started = Date.now();
+  let server: DatabaseServer | undefined;
+  let app: ChildProcess | undefined;
+  const runId = `${process.pid}`;
+  const dbNames: string[] = [];
+  const pgDir = `${OUT}/pg-${runId}`;
+  try {
+    if (wants("unit")) vitest("unit", baseEnv);
+
+    if (wants("integration") || wants("e2e")) {
+      if (process.env.DATABASE_URL) {
+        server = externalServer(process.env.DATABASE_URL);
+      } else {
+        server = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), fast: true, quiet: true });
+      }
+    }
+
+    if (wants("integration") && server) {
+      const name = `ntm_test_${runId}`;
+      dbNames.push(name);
+      const url = await prepareDatabase(server, name, true);
+      vitest("integration", { ...baseEnv, DATABASE_URL: url, TEST_ADMIN_URL: server.adminUrl });
+    }
+
+    if (wants("e2e") && server) {
+      const chromium = ensureChromium();
+      const name = `ntm_e2e_${runId}`;
+      dbNames.push(name);
+      const url = await prepareDatabase(server, name, true);
+      if (!buildIsCurrent()) {
+        if (run(process.execPath, [nextBin, "build"]) !== 0) throw new Error("next build failed");
+        recordBuild();
+      }
+      const port = await freePort();
+      const env = {
+        ...baseEnv,
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        UPLOAD_DIR: `${OUT}/uploads-${runId}`,
+      };
+      app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env });
+      await waitForHttp(`http://localhost:${port}/`, 60_000);
+      const out = `${OUT}/e2e.json`;
+      rmSync(out, { force: true });
+      const code = run(process.execPath, [resolve("node_modules/@playwright/test/cli.js"), "test"], {
+        ...env,
+        BASE_URL: `http://localhost:${port}`,
+        CHROMIUM_PATH: chromium,
+        E2E_DATABASE_URL: url,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      });
+      const counts = playwrightCounts(out);
+      results.push({ name: "e2e", ...counts, error: code !== 0 && counts.failed === 0 ? `playwright exited with ${code}` : undefined });
+    }
+  } catch (err) {
+    results.push({ name: "harness", passed: 0, failed: 1, error: err instanceof Error ? err.message : String(err) });
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    if (server) {
+      if (server.embedded) {
+        await server.stop().catch(() => {});
+        rmSync(pgDir, { recursive: true, force: true });
+      } else {
+        for (const n of dbNames) await dropDatabase(server.adminUrl, n).catch(() => {});
+      }
+    }
+  }
+
+  const passed = results.reduce((s, r) => s + r.passed, 0);
+  const failed = results.reduce((s, r) => s + r.failed + (r.error ? 1 : 0), 0);
+  console.log("\n── Kết quả kiểm thử ──");
+  for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ""}`);
+  console.log(`  thời gian   ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || results.length === 0 ? 1 : 0);
+}
+
+await main();

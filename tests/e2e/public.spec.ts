@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page shows the seed news, notices and documents", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Hội nghị toàn quốc Văn phòng Điều phối NTM các cấp năm 2020" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Thông báo mới" })).toContainText("58/TB-UBND");
+  await expect(page.getByRole("region", { name: "Văn bản mới" })).toContainText("51/2025/QĐ-TTg");
+  await expect(page.getByRole("region", { name: "Số liệu chính" })).toContainText("tiêu chí/xã bình quân");
+});
+
+test("an article page shows its body, source and other news, without the old portal's chrome", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Hội nghị toàn quốc Văn phòng Điều phối NTM các cấp năm 2020" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hội nghị toàn quốc Văn phòng Điều phối NTM các cấp năm 2020");
+  await expect(page.locator("article")).toContainText("5.177 xã (58,2%)");
+  await expect(page.locator("article")).not.toContainText("Thống kê truy cập");
+  await expect(page.getByRole("region", { name: "Các tin khác" })).toBeVisible();
+});
+
+test("the public reads a conclusion notice and its numbered tasks with deadlines", async ({ page }) => {
+  await page.goto("/thong-bao");
+  await page.getByRole("link", { name: /Dương Văn Lượng/ }).first().click();
+  await expect(page.getByText("58/TB-UBND")).toBeVisible();
+  const tasks = page.getByRole("table");
+  await expect(tasks).toContainText("17/7/2020");
+  // deadlines of 2020 with no progress reported are overdue, and shown as such
+  await expect(tasks.getByText("Quá hạn").first()).toBeVisible();
+});
+
+test("an unknown page answers 404 in Vietnamese", async ({ page }) => {
+  const res = await page.goto("/tin-tuc/khong-ton-tai");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByText("Không tìm thấy trang")).toBeVisible();
+});
