@@ -20,7 +20,7 @@ test("an article page shows its body, source and other news, without the old por
 test("the public reads a conclusion notice and its numbered tasks with deadlines", async ({ page }) => {
   await page.goto("/thong-bao");
   await page.getByRole("link", { name: /Dương Văn Lượng/ }).first().click();
-  await expect(page.getByText("58/TB-UBND")).toBeVisible();
+  await expect(page.locator("main").getByText("58/TB-UBND", { exact: true })).toBeVisible();
   const tasks = page.getByRole("table");
   await expect(tasks).toContainText("17/7/2020");
   // deadlines of 2020 with no progress reported are overdue, and shown as such
