@@ -13,6 +13,8 @@ import { seedDemoUsers, type DemoAccount } from "./seed/users.ts";
 /** The provinces of the five seed articles: Thái Nguyên, Quảng Bình, Quảng Trị, Ninh Thuận, Cao Bằng. */
 export const DEMO_PROVINCES = ["19", "44", "45", "58", "04"];
 export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+/** Their successors since 1/7/2025 (Thái Nguyên, Quảng Trị, Cao Bằng, Khánh Hòa) get 2026 demo assessments. */
+export const DEMO_NEW_PROVINCES = ["19", "44", "04", "56"];
 
 export interface SeedSummary {
   counts: Record<string, number>;
@@ -31,15 +33,19 @@ export async function isDatabaseEmpty(url: string): Promise<boolean> {
   }
 }
 
-/** Old (before 1/7/2025) xã of the given provinces: the communes the NTM criteria apply to. */
-export async function loadDemoCommunes(sql: pg.ClientBase, provinceCodes: string[] | null): Promise<DemoCommune[]> {
+/**
+ * Xã of the given provinces valid on a date: the communes the NTM criteria apply to
+ * (2025-06-30 → the units before the reform, 2026-01-01 → the new communes).
+ */
+export async function loadDemoCommunes(sql: pg.ClientBase, provinceCodes: string[] | null, on = "2025-06-30"): Promise<DemoCommune[]> {
   const { rows } = await sql.query<DemoCommune>(
-    `SELECT u.id, u.code, p.code AS "provinceCode", u."provinceId", u."districtId", u.region
+    `SELECT u.id, u.code, p.code AS "provinceCode", u."provinceId", u."districtId", u.region, u."communeGroup"
        FROM "AdminUnit" u JOIN "AdminUnit" p ON p.id = u."provinceId"
-      WHERE u.level = 'COMMUNE' AND u.type = 'XA' AND u."validTo" = DATE '2025-07-01'
+      WHERE u.level = 'COMMUNE' AND u.type = 'XA'
+        AND u."validFrom" <= $2::date AND (u."validTo" IS NULL OR u."validTo" > $2::date)
         AND ($1::text[] IS NULL OR p.code = ANY($1))
       ORDER BY u.code`,
-    [provinceCodes],
+    [provinceCodes, on],
   );
   return rows;
 }
@@ -74,6 +80,9 @@ export async function seedDatabase(url: string, opts: { demo: boolean; log?: (m:
     if (opts.demo) {
       const communes = await loadDemoCommunes(sql, DEMO_PROVINCES);
       Object.assign(counts, await seedDemoAssessments(sql, sets, communes, { years: DEMO_YEARS, currentYear: 2025 }));
+      const newCommunes = await loadDemoCommunes(sql, DEMO_NEW_PROVINCES, "2026-01-01");
+      const later = await seedDemoAssessments(sql, sets, newCommunes, { years: [2026], currentYear: 2026 });
+      counts.assessments += later.assessments;
       log(`Dữ liệu mẫu: ${counts.assessments} kết quả đánh giá của ${communes.length} xã, ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)}`);
       const names = new Map(
         (await sql.query<{ id: number; name: string }>(`SELECT id, name FROM "AdminUnit" WHERE id = ANY($1)`, [communes.map((c) => c.id)]))

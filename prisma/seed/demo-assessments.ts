@@ -22,6 +22,7 @@ export interface DemoCommune {
   provinceId: number;
   districtId: number | null;
   region: NtmRegion | null;
+  communeGroup: number | null;
 }
 
 /**
@@ -47,7 +48,8 @@ function reachedShare(p: ProvinceProfile, year: number): number {
   if (year <= 2019) return a;
   if (year <= 2020) return b;
   if (year <= 2025) return b + ((c - b) * (year - 2020)) / 5;
-  return Math.min(0.98, c + 0.03 * (year - 2025));
+  // the 2026–2030 set starts afresh; the programme aims at about 65% of xã by 2030
+  return Math.min(0.65, 0.08 + 0.12 * (year - 2026));
 }
 
 /** Criteria numbers from easiest to hardest to reach (19-criteria sets). */
@@ -77,7 +79,7 @@ function valuesForCriterion(indicators: SeededIndicator[], commune: DemoCommune,
     const n = Math.min(indicators.length, rng.chance(0.7) ? 1 : 2);
     while (failing.size < n) failing.add(rng.int(0, indicators.length - 1));
   }
-  const ctx = { region: commune.region, communeGroup: null, provinceId: commune.provinceId };
+  const ctx = { region: commune.region, communeGroup: commune.communeGroup, provinceId: commune.provinceId };
   return indicators.map((ind, i): GeneratedValue & { gap: number | null } => {
     const fail = failing.has(i);
     if (ind.kind === "BOOLEAN") {
@@ -117,7 +119,10 @@ export async function seedDemoAssessments(sql: Sql, sets: Map<string, SeededSet>
     const rng = createRandom(hashCode(`${opts.seed ?? 1}:${commune.code}`));
     const profile = PROFILES[commune.provinceCode] ?? DEFAULT_PROFILE;
     const u = rng.next();
-    const reachYear = [2015, ...opts.years, 2026, 2027, 2028, 2029, 2030].find((y) => reachedShare(profile, y) >= u) ?? Infinity;
+    const later = [2026, 2027, 2028, 2029, 2030];
+    // communes formed on 1/7/2025 start with the 2026–2030 set
+    const candidates = opts.years[0] >= 2026 ? later : [2015, ...opts.years.filter((y) => y <= 2025), ...later];
+    const reachYear = candidates.find((y) => reachedShare(profile, y) >= u) ?? Infinity;
     const pace = 0.8 + rng.next() * 1.7; // criteria gained per year on the way to the standard
     const floor = 7 + rng.int(0, 6);
     const ease = (order: number[]) => [...order].sort((a, b) => order.indexOf(a) + rng.next() * 5 - (order.indexOf(b) + rng.next() * 5));
@@ -164,9 +169,12 @@ export async function seedDemoAssessments(sql: Sql, sets: Map<string, SeededSet>
         if (aimsHigher && year >= 2022 && year - recognisedYear >= 2 && outcome.reachedStandard) tier = tier === "NTM" ? "ADVANCED" : tier;
         if (tier === "ADVANCED" && year - recognisedYear >= 4 && rng.chance(0.15)) tier = "MODEL";
       } else if (year < opts.currentYear) {
-        status = "VERIFIED";
+        status = commune.districtId === null ? "APPRAISED" : "VERIFIED";
       } else {
-        status = rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
+        // without districts (from 1/7/2025) a submitted dossier goes straight to the province
+        status = commune.districtId === null
+          ? rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "APPRAISED"])
+          : rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
       }
       const recognised = status === "RECOGNISED";
       assessmentRows.push([

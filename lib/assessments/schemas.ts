@@ -1,0 +1,71 @@
+// zod schemas of the assessment forms. Kind-specific checks of indicator values (a percentage
+// within 0–100, a number not negative) need the indicator and run in the service.
+import { z } from "zod";
+
+const id = z.coerce.number().int().positive();
+const text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự.`);
+
+export const ZSaveCriterion = z.object({
+  communeId: id,
+  year: z.coerce.number().int().min(2010).max(2035),
+  criterionId: id,
+  /** the version of the criterion the form was loaded with (0 = not saved yet) */
+  version: z.coerce.number().int().min(0),
+  values: z.record(z.string().regex(/^\d+$/), z.string().max(40).nullable()),
+  evidenceNote: text(4000).optional().default(""),
+  overrideStatus: z.enum(["", "MET", "BASIC", "NOT_MET"]).optional().default(""),
+  overrideReason: text(1000).optional().default(""),
+});
+export type TSaveCriterion = z.infer<typeof ZSaveCriterion>;
+
+const decisionDate = z.iso.date({ message: "Ngày không hợp lệ." });
+
+export const ZTransition = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("submit"), assessmentId: id, version: id }),
+  z.object({ action: z.literal("verify"), assessmentId: id, version: id, comment: text(2000).optional().default("") }),
+  z.object({
+    action: z.literal("appraise"),
+    assessmentId: id,
+    version: id,
+    votesFor: z.coerce.number({ message: "Nhập số phiếu." }).int().min(0, "Số phiếu không được âm."),
+    votesTotal: z.coerce.number({ message: "Nhập số thành viên." }).int().min(1, "Hội đồng phải có ít nhất 1 thành viên.").max(200),
+  }),
+  z.object({
+    action: z.literal("recognise"),
+    assessmentId: id,
+    version: id,
+    decisionNumber: text(60).min(3, "Nhập số quyết định (ví dụ 1234/QĐ-UBND)."),
+    decisionDate,
+    decisionSigner: text(200).min(2, "Nhập người ký quyết định."),
+  }),
+  z.object({ action: z.literal("return"), assessmentId: id, version: id, comment: text(2000).min(5, "Nêu rõ lý do trả lại (ít nhất 5 ký tự).") }),
+  z.object({
+    action: z.literal("revoke"),
+    assessmentId: id,
+    version: id,
+    reason: text(2000).min(5, "Nêu rõ lý do thu hồi."),
+    decisionNumber: text(60).min(3, "Nhập số quyết định thu hồi."),
+    decisionDate,
+  }),
+]);
+export type TTransition = z.infer<typeof ZTransition>;
+
+/**
+ * Parses a number as Vietnamese forms write it: "85,5" or "85.5"; "1.234,5" with thousands dots.
+ * Returns NaN for anything else (text, several commas, "12abc").
+ */
+export function parseVietnameseNumber(raw: string): number {
+  const s = raw.trim().replace(/\s/g, "").replace(/%$/, "");
+  if (!/^-?[\d.,]+$/.test(s)) return Number.NaN;
+  let normal = s;
+  if (s.includes(",")) {
+    if (s.indexOf(",") !== s.lastIndexOf(",")) return Number.NaN;
+    normal = s.replace(/\./g, "").replace(",", ".");
+  } else if ((s.match(/\./g) ?? []).length > 1 || /^\d{1,3}\.\d{3}$/.test(s)) {
+    // "1.234" or "1.234.567": dots group thousands
+    if (!/^-?\d{1,3}(\.\d{3})+$/.test(s)) return Number.NaN;
+    normal = s.replace(/\./g, "");
+  }
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : Number.NaN;
+}

@@ -1,0 +1,343 @@
+// Writes of assessments: load the target from the database → authorise by role and scope →
+// one transaction holding the change and its audit row. Each function takes the viewer.
+import { assertCan, hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { writeAudit } from "@/lib/audit";
+import { db, type Tx } from "@/lib/db";
+import {
+  communeResult,
+  communeSetCodeForYear,
+  criterionStatus,
+  effectiveStatus,
+  isIndicatorMet,
+  relativeGap,
+  resolveThreshold,
+  type CriterionStatus,
+  type GroupingScheme,
+  type NtmRegion,
+} from "@/lib/criteria/rules";
+import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
+import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES } from "@/lib/files/rules";
+import { discardUpload, recordUpload, writeUpload } from "@/lib/files/storage";
+import { formatDateTime } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseVietnameseNumber, type TSaveCriterion, type TTransition } from "./schemas";
+import { allowedActions, councilApproves, isEditable, reviewerLevel, TRANSITIONS, type WorkflowStatus } from "./workflow";
+
+type IndicatorInput = { id: number; code: string; kind: "NUMBER" | "PERCENT" | "BOOLEAN"; comparison: "GTE" | "LTE" | "EQ" };
+
+/** Checks one typed value against its indicator; returns the stored value or an error message. */
+export function parseIndicatorValue(ind: IndicatorInput, raw: string | null): { value: number | boolean | null; error?: string } {
+  if (raw === null || raw.trim() === "") return { value: null };
+  if (ind.kind === "BOOLEAN") {
+    if (raw === "true") return { value: true };
+    if (raw === "false") return { value: false };
+    return { value: null, error: "Chọn Đạt hoặc Không đạt." };
+  }
+  const n = parseVietnameseNumber(raw);
+  if (Number.isNaN(n)) return { value: null, error: "Giá trị phải là một số (ví dụ 85,5)." };
+  if (n < 0) return { value: null, error: ind.kind === "PERCENT" ? "Tỷ lệ không được âm." : "Giá trị không được âm." };
+  if (ind.kind === "PERCENT" && n > 100) return { value: null, error: "Tỷ lệ không được vượt quá 100%." };
+  if (n > 1e9) return { value: null, error: "Giá trị quá lớn." };
+  return { value: Math.round(n * 100) / 100 };
+}
+
+async function loadCommune(communeId: number) {
+  const commune = await db.adminUnit.findUnique({ where: { id: communeId } });
+  if (!commune || commune.level !== "COMMUNE") throw notFound("Không tìm thấy xã.");
+  return commune;
+}
+
+/** Locks the assessment row so saves and transitions of one dossier happen one at a time. */
+async function lockAssessment(tx: Tx, id: number) {
+  const rows = await tx.$queryRaw<{ status: WorkflowStatus; version: number }[]>`
+    SELECT status, version FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
+  return rows[0];
+}
+
+export interface SaveCriterionResult {
+  assessmentId: number;
+  criterionId: number;
+  status: CriterionStatus;
+  computedStatus: CriterionStatus;
+  version: number;
+  criteriaMet: number;
+  criteriaTotal: number;
+}
+
+/**
+ * Saves one criterion of a commune's assessment for a year: its indicator values, evidence note
+ * and optional manual status. Refused when the dossier is locked (submitted or beyond) and when
+ * someone saved the criterion since the form was loaded (optimistic concurrency).
+ */
+export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion): Promise<SaveCriterionResult> {
+  const commune = await loadCommune(input.communeId);
+  assertCan(viewer, "assessment.edit", commune);
+  if (commune.type !== "XA") throw new AppError("VALIDATION", "Chỉ xã áp dụng Bộ tiêu chí quốc gia về xã nông thôn mới.");
+
+  const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(input.year) } });
+  if (!set) throw notFound("Chưa có bộ tiêu chí cho năm này.");
+  const criterion = await db.criterion.findFirst({
+    where: { id: input.criterionId, setId: set.id },
+    include: { indicators: { orderBy: { sortOrder: "asc" }, include: { thresholds: true } } },
+  });
+  if (!criterion) throw notFound("Tiêu chí không thuộc bộ tiêu chí của năm này.");
+
+  // values: every indicator of the criterion, checked by kind
+  const fieldErrors: FieldErrors = {};
+  const ctx = { region: commune.region as NtmRegion | null, communeGroup: commune.communeGroup, provinceId: commune.provinceId };
+  const known = new Set(criterion.indicators.map((i) => String(i.id)));
+  for (const key of Object.keys(input.values)) if (!known.has(key)) fieldErrors[`values.${key}`] = ["Chỉ tiêu không thuộc tiêu chí này."];
+  const evaluated = criterion.indicators.map((ind) => {
+    const parsed = parseIndicatorValue(ind, input.values[String(ind.id)] ?? null);
+    if (parsed.error) fieldErrors[`values.${ind.id}`] = [parsed.error];
+    const threshold = resolveThreshold(
+      ind.thresholds.map((t) => ({ region: t.region, communeGroup: t.communeGroup, provinceId: t.provinceId, value: t.value === null ? null : Number(t.value) })),
+      ctx,
+      set.groupingScheme as GroupingScheme,
+    )?.value ?? null;
+    return {
+      ind,
+      value: parsed.value,
+      met: isIndicatorMet(ind, threshold, parsed.value),
+      gap: relativeGap(ind, threshold, parsed.value),
+    };
+  });
+  const override = input.overrideStatus ? { status: input.overrideStatus, reason: input.overrideReason } : null;
+  if (override && !override.reason.trim()) fieldErrors.overrideReason = ["Ghi rõ lý do khi chọn kết quả khác với kết quả tính từ chỉ tiêu."];
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Dữ liệu nhập chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
+
+  const computed = criterionStatus(evaluated);
+  const status = effectiveStatus(computed, override);
+  const criteriaTotal = await db.criterion.count({ where: { setId: set.id } });
+
+  return db.$transaction(async (tx) => {
+    let assessment = await tx.assessment.findUnique({
+      where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } },
+      select: { id: true },
+    });
+    if (!assessment) {
+      assessment = await tx.assessment.upsert({
+        where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } },
+        create: { unitId: commune.id, year: input.year, setId: set.id, criteriaTotal, updatedById: viewer.id },
+        update: {},
+        select: { id: true },
+      });
+    }
+    const locked = await lockAssessment(tx, assessment.id);
+    if (!isEditable(locked.status)) {
+      throw new AppError("LOCKED", "Hồ sơ đã trình hoặc đã được xét: số liệu bị khóa cho đến khi hồ sơ được trả lại để bổ sung.");
+    }
+
+    const previous = await tx.criterionResult.findUnique({
+      where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: criterion.id } },
+      include: { updatedBy: { select: { name: true } } },
+    });
+    const previousValues = await tx.indicatorValue.findMany({
+      where: { assessmentId: assessment.id, indicatorId: { in: criterion.indicators.map((i) => i.id) } },
+      select: { indicatorId: true, numberValue: true, boolValue: true },
+    });
+    const snapshot = (values: { indicatorId: number; numberValue: unknown; boolValue: boolean | null }[]) =>
+      Object.fromEntries(values.map((v) => [v.indicatorId, v.boolValue ?? (v.numberValue === null ? null : Number(v.numberValue))]));
+
+    if ((previous?.version ?? 0) !== input.version) {
+      const who = previous?.updatedBy?.name ?? "người khác";
+      throw new AppError(
+        "CONFLICT",
+        `Tiêu chí này vừa được ${who} lưu lúc ${formatDateTime(previous?.updatedAt)}. Số liệu bạn đang sửa đã cũ: hãy xem giá trị mới bên dưới rồi nhập lại.`,
+        undefined,
+        { savedBy: who, savedAt: previous?.updatedAt, version: previous?.version ?? 0, status: previous?.status, values: snapshot(previousValues), evidenceNote: previous?.evidenceNote },
+      );
+    }
+
+    const data = {
+      computedStatus: computed,
+      status,
+      overrideStatus: override?.status ?? null,
+      overrideReason: override ? override.reason.trim() : null,
+      evidenceNote: input.evidenceNote.trim() || null,
+      updatedById: viewer.id,
+    };
+    let version: number;
+    if (previous) {
+      // the version in the WHERE makes a concurrent save that slipped past the check fail here
+      const updated = await tx.criterionResult.updateMany({
+        where: { id: previous.id, version: input.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "Tiêu chí này vừa được người khác lưu. Hãy tải lại trang để xem giá trị mới.");
+      version = input.version + 1;
+    } else {
+      await tx.criterionResult.create({ data: { ...data, assessmentId: assessment.id, criterionId: criterion.id, version: 1 } });
+      version = 1;
+    }
+
+    for (const e of evaluated) {
+      const values = {
+        numberValue: typeof e.value === "number" ? e.value : null,
+        boolValue: typeof e.value === "boolean" ? e.value : null,
+        met: e.met,
+      };
+      await tx.indicatorValue.upsert({
+        where: { assessmentId_indicatorId: { assessmentId: assessment.id, indicatorId: e.ind.id } },
+        create: { assessmentId: assessment.id, indicatorId: e.ind.id, ...values },
+        update: values,
+      });
+    }
+
+    const totals = await recomputeTotals(tx, assessment.id, criteriaTotal, viewer.id);
+    await writeAudit(tx, {
+      userId: viewer.id,
+      action: "criterion.save",
+      entityType: "Assessment",
+      entityId: assessment.id,
+      unitId: commune.id,
+      before: previous ? { criterion: criterion.number, status: previous.status, values: snapshot(previousValues), evidenceNote: previous.evidenceNote } : null,
+      after: {
+        criterion: criterion.number,
+        status,
+        override: override ? { status: override.status, reason: override.reason } : undefined,
+        values: Object.fromEntries(evaluated.map((e) => [e.ind.id, e.value])),
+        evidenceNote: data.evidenceNote,
+      },
+    });
+    return { assessmentId: assessment.id, criterionId: criterion.id, status, computedStatus: computed, version, ...totals };
+  });
+}
+
+/** Recomputes x/19 and "reached" from the stored criterion statuses. */
+async function recomputeTotals(tx: Tx, assessmentId: number, criteriaTotal: number, userId: number) {
+  const results = await tx.criterionResult.findMany({ where: { assessmentId }, select: { status: true } });
+  const padded = [...results.map((r) => r.status), ...Array<CriterionStatus>(Math.max(0, criteriaTotal - results.length)).fill("NOT_MET")];
+  const outcome = communeResult(padded, criteriaTotal);
+  await tx.assessment.update({
+    where: { id: assessmentId },
+    data: { criteriaMet: outcome.criteriaMet, criteriaTotal, reachedStandard: outcome.reachedStandard, updatedById: userId },
+  });
+  return { criteriaMet: outcome.criteriaMet, criteriaTotal };
+}
+
+/**
+ * Moves a dossier one step through the procedure. The role must hold the action's permission,
+ * the commune must be in the viewer's scope, the action must be allowed from the current status
+ * (with or without the district step), and for returns the viewer must be the current reviewer.
+ */
+export async function transitionAssessment(viewer: Viewer | null, input: TTransition) {
+  const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, include: { unit: true } });
+  if (!assessment) throw notFound("Không tìm thấy hồ sơ đánh giá.");
+  const t = TRANSITIONS[input.action];
+  assertCan(viewer, t.permission, assessment.unit);
+  const districtStep = assessment.unit.districtId !== null;
+  if (input.action === "return") {
+    const level = reviewerLevel(assessment.status, districtStep);
+    const viewerLevel = viewer.role === "DISTRICT_OFFICER" ? "DISTRICT" : viewer.role === "PROVINCE_OFFICER" ? "PROVINCE" : viewer.role === "ADMIN" ? level : null;
+    if (level === null || viewerLevel !== level) throw forbidden("Chỉ cơ quan đang xem xét hồ sơ mới được trả lại hồ sơ.");
+  }
+
+  return db.$transaction(async (tx) => {
+    const current = await lockAssessment(tx, assessment.id);
+    if (current.version !== input.version) {
+      throw new AppError("CONFLICT", "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang để xem trạng thái mới.");
+    }
+    if (!allowedActions(current.status, districtStep).includes(input.action)) {
+      throw new AppError("CONFLICT", `Không thể "${t.label.toLowerCase()}" khi hồ sơ đang ở trạng thái hiện tại.`);
+    }
+    const data: Prisma.AssessmentUpdateInput = { status: t.to, version: { increment: 1 }, updatedById: viewer.id };
+    switch (input.action) {
+      case "submit":
+        data.submittedAt = new Date();
+        data.returnComment = null;
+        break;
+      case "appraise":
+        if (input.votesFor > input.votesTotal) throw new AppError("VALIDATION", "Số phiếu đồng ý không thể lớn hơn số thành viên hội đồng.", { votesFor: ["Lớn hơn số thành viên."] });
+        if (!councilApproves(input.votesFor, input.votesTotal)) {
+          throw new AppError("VALIDATION", "Hội đồng thẩm định chưa thông qua (cần quá nửa số thành viên đồng ý). Nếu không thông qua, hãy trả lại hồ sơ.", { votesFor: ["Chưa quá nửa."] });
+        }
+        data.councilVotesFor = input.votesFor;
+        data.councilVotesTotal = input.votesTotal;
+        break;
+      case "recognise":
+        if (!assessment.reachedStandard) {
+          throw new AppError("VALIDATION", `Xã mới đạt ${assessment.criteriaMet}/${assessment.criteriaTotal} tiêu chí: chưa đủ điều kiện công nhận đạt chuẩn.`);
+        }
+        data.decisionNumber = input.decisionNumber;
+        data.decisionDate = new Date(`${input.decisionDate}T00:00:00Z`);
+        data.decisionSigner = input.decisionSigner;
+        data.recognisedAt = new Date();
+        data.tier = assessment.tier === "NONE" ? "NTM" : assessment.tier;
+        break;
+      case "return":
+        data.returnComment = input.comment;
+        break;
+      case "revoke":
+        data.revocationReason = input.reason;
+        data.revocationDecision = input.decisionNumber;
+        data.revocationDate = new Date(`${input.decisionDate}T00:00:00Z`);
+        data.tier = "NONE";
+        break;
+    }
+    const updated = await tx.assessment.update({ where: { id: assessment.id }, data });
+    const { action: _a, assessmentId: _id, version: _v, ...details } = input;
+    await writeAudit(tx, {
+      userId: viewer.id,
+      action: `assessment.${input.action}`,
+      entityType: "Assessment",
+      entityId: assessment.id,
+      unitId: assessment.unitId,
+      before: { status: current.status },
+      after: { status: updated.status, ...details },
+    });
+    return { id: updated.id, status: updated.status, version: updated.version };
+  });
+}
+
+/** The actions this viewer may take on a dossier now (for the UI; the service checks again). */
+export function actionsFor(viewer: Viewer, a: { status: WorkflowStatus; unit: { id: number; provinceId: number | null; districtId: number | null } }) {
+  if (!isUnitInScope(viewer, a.unit)) return [];
+  const districtStep = a.unit.districtId !== null;
+  return allowedActions(a.status, districtStep).filter((action) => {
+    if (!hasPermission(viewer.role, TRANSITIONS[action].permission)) return false;
+    if (action !== "return") return true;
+    const level = reviewerLevel(a.status, districtStep);
+    return viewer.role === "ADMIN" || (level === "DISTRICT" ? viewer.role === "DISTRICT_OFFICER" : viewer.role === "PROVINCE_OFFICER");
+  });
+}
+
+/**
+ * Attaches an evidence file (PDF or image, ≤ 10 MB, checked by content) to a saved criterion.
+ * Same rules as saving: in scope, and only while the dossier is open for entry.
+ */
+export async function attachEvidence(
+  viewer: Viewer | null,
+  input: { communeId: number; year: number; criterionId: number; file: { name: string; size: number; bytes: Uint8Array } },
+) {
+  const commune = await loadCommune(input.communeId);
+  assertCan(viewer, "assessment.edit", commune);
+  const check = checkUpload({ name: input.file.name, size: input.file.size, head: input.file.bytes.subarray(0, 16) }, { maxBytes: EVIDENCE_MAX_BYTES, kinds: EVIDENCE_KINDS });
+  if ("error" in check) throw new AppError("VALIDATION", check.error, { file: [check.error] });
+  const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(input.year) } });
+  const assessment = set && (await db.assessment.findUnique({ where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } } }));
+  const result = assessment && (await db.criterionResult.findUnique({ where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: input.criterionId } } }));
+  if (!assessment || !result) throw new AppError("VALIDATION", "Hãy lưu tiêu chí trước khi đính kèm minh chứng.");
+
+  const pending = await writeUpload(input.file.bytes, check.kind);
+  try {
+    return await db.$transaction(async (tx) => {
+      const locked = await lockAssessment(tx, assessment.id);
+      if (!isEditable(locked.status)) throw new AppError("LOCKED", "Hồ sơ đã trình: không thể thêm minh chứng.");
+      const stored = await recordUpload(tx, pending, { name: input.file.name, kind: check.kind, size: input.file.size, userId: viewer.id });
+      await tx.evidenceFile.create({ data: { criterionResultId: result.id, fileId: stored.id } });
+      await writeAudit(tx, {
+        userId: viewer.id,
+        action: "criterion.evidence",
+        entityType: "Assessment",
+        entityId: assessment.id,
+        unitId: commune.id,
+        after: { criterionId: input.criterionId, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
+      });
+      return { fileId: stored.id, fileName: stored.fileName };
+    });
+  } catch (err) {
+    await discardUpload(pending);
+    throw err;
+  }
+}
