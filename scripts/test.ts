@@ -20,7 +20,7 @@ import {
 } from "./lib/postgres.ts";
 
 const OUT = resolve(".test-data");
-const only = process.argv.slice(2).filter((a) => !a.startsWith("-")); // e.g. `npm test -- unit e2e`
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-")); // e.g. `npm test -- typecheck unit e2e`
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
 
 interface SuiteResult {
@@ -78,6 +78,10 @@ async function main() {
   const dbNames: string[] = [];
   const pgDir = `${OUT}/pg-${runId}`;
   try {
+    if (wants("typecheck")) {
+      const code = run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."]);
+      results.push({ name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
+    }
     if (wants("unit")) vitest("unit", baseEnv);
 
     if (wants("integration") || wants("e2e")) {

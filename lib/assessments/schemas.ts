@@ -61,9 +61,9 @@ export function parseVietnameseNumber(raw: string): number {
   if (s.includes(",")) {
     if (s.indexOf(",") !== s.lastIndexOf(",")) return Number.NaN;
     normal = s.replace(/\./g, "").replace(",", ".");
-  } else if ((s.match(/\./g) ?? []).length > 1 || /^\d{1,3}\.\d{3}$/.test(s)) {
-    // "1.234" or "1.234.567": dots group thousands
-    if (!/^-?\d{1,3}(\.\d{3})+$/.test(s)) return Number.NaN;
+  } else if ((s.match(/\./g) ?? []).length > 1 || /^-?[1-9]\d{0,2}\.\d{3}$/.test(s)) {
+    // "1.234" or "1.234.567": dots group thousands (a group never starts a number with 0: "0.500" is 0,5)
+    if (!/^-?[1-9]\d{0,2}(\.\d{3})+$/.test(s)) return Number.NaN;
     normal = s.replace(/\./g, "");
   }
   const n = Number(normal);

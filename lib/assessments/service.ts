@@ -111,18 +111,11 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
   const criteriaTotal = await db.criterion.count({ where: { setId: set.id } });
 
   return db.$transaction(async (tx) => {
-    let assessment = await tx.assessment.findUnique({
-      where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } },
-      select: { id: true },
-    });
-    if (!assessment) {
-      assessment = await tx.assessment.upsert({
-        where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } },
-        create: { unitId: commune.id, year: input.year, setId: set.id, criteriaTotal, updatedById: viewer.id },
-        update: {},
-        select: { id: true },
-      });
-    }
+    // the first save of a year opens the dossier; ON CONFLICT DO NOTHING makes two first saves
+    // at once wait for each other instead of one failing on the unique key
+    const key = { unitId: commune.id, year: input.year, setId: set.id };
+    await tx.assessment.createMany({ data: [{ ...key, criteriaTotal, updatedById: viewer.id }], skipDuplicates: true });
+    const assessment = await tx.assessment.findUniqueOrThrow({ where: { unitId_year_setId: key }, select: { id: true } });
     const locked = await lockAssessment(tx, assessment.id);
     if (!isEditable(locked.status)) {
       throw new AppError("LOCKED", "Hồ sơ đã trình hoặc đã được xét: số liệu bị khóa cho đến khi hồ sơ được trả lại để bổ sung.");
@@ -312,7 +305,9 @@ export async function attachEvidence(
 ) {
   const commune = await loadCommune(input.communeId);
   assertCan(viewer, "assessment.edit", commune);
-  const check = checkUpload({ name: input.file.name, size: input.file.size, head: input.file.bytes.subarray(0, 16) }, { maxBytes: EVIDENCE_MAX_BYTES, kinds: EVIDENCE_KINDS });
+  // the size is measured from the bytes, never taken from what the client declared
+  const size = input.file.bytes.length;
+  const check = checkUpload({ name: input.file.name, size, head: input.file.bytes.subarray(0, 16) }, { maxBytes: EVIDENCE_MAX_BYTES, kinds: EVIDENCE_KINDS });
   if ("error" in check) throw new AppError("VALIDATION", check.error, { file: [check.error] });
   const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(input.year) } });
   const assessment = set && (await db.assessment.findUnique({ where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } } }));
@@ -324,7 +319,7 @@ export async function attachEvidence(
     return await db.$transaction(async (tx) => {
       const locked = await lockAssessment(tx, assessment.id);
       if (!isEditable(locked.status)) throw new AppError("LOCKED", "Hồ sơ đã trình: không thể thêm minh chứng.");
-      const stored = await recordUpload(tx, pending, { name: input.file.name, kind: check.kind, size: input.file.size, userId: viewer.id });
+      const stored = await recordUpload(tx, pending, { name: input.file.name, kind: check.kind, size, userId: viewer.id });
       await tx.evidenceFile.create({ data: { criterionResultId: result.id, fileId: stored.id } });
       await writeAudit(tx, {
         userId: viewer.id,

@@ -45,5 +45,5 @@ export function recordUpload(tx: Tx, file: PendingFile, meta: { name: string; ki
 export function readStoredFile(storageKey: string): Promise<Buffer> {
   const path = resolve(uploadDir(), storageKey);
   if (!path.startsWith(uploadDir() + "/")) throw new Error("invalid storage key");
-  return readFile(path);
+  return readFile(/*turbopackIgnore: true*/ path);
 }

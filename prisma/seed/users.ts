@@ -14,7 +14,8 @@ export interface DemoAccount {
 }
 
 export async function seedDemoUsers(sql: Sql, units: UnitMaps): Promise<DemoAccount[]> {
-  const thaiNguyen = units.oldProvince.get("19")!;
+  // province accounts work for today's province; its predecessors' history stays in scope
+  const thaiNguyen = units.newProvince.get("19")!;
   const quangBinh = units.oldProvince.get("44")!;
   const phuBinh = units.oldDistrict.get("173")!;
   const tanThanh = units.oldCommune.get("05923")!;
@@ -27,7 +28,7 @@ export async function seedDemoUsers(sql: Sql, units: UnitMaps): Promise<DemoAcco
     { email: "lanhdao@ntm.demo", name: "Lãnh đạo Ban Chỉ đạo", role: "LEADER", unitId: null,
       orgId: await org("Ban Chỉ đạo Trung ương các Chương trình MTQG", "STEERING_COMMITTEE", null), scope: "Toàn quốc" },
     { email: "tinh@ntm.demo", name: "Cán bộ VPĐP tỉnh Thái Nguyên", role: "PROVINCE_OFFICER", unitId: thaiNguyen,
-      orgId: await org("Văn phòng Điều phối nông thôn mới tỉnh", "COORDINATION_OFFICE", thaiNguyen), scope: "Tỉnh Thái Nguyên" },
+      orgId: await org("Văn phòng Điều phối nông thôn mới tỉnh", "COORDINATION_OFFICE", thaiNguyen), scope: "Tỉnh Thái Nguyên (từ 1/7/2025, gồm cả Bắc Kạn cũ)" },
     { email: "huyen@ntm.demo", name: "Cán bộ VPĐP huyện Phú Bình", role: "DISTRICT_OFFICER", unitId: phuBinh,
       orgId: await org("Văn phòng Điều phối nông thôn mới huyện Phú Bình", "COORDINATION_OFFICE", phuBinh), scope: "Huyện Phú Bình (Thái Nguyên)" },
     { email: "xa@ntm.demo", name: "Cán bộ xã Tân Thành", role: "COMMUNE_OFFICER", unitId: tanThanh,

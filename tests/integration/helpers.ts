@@ -1,6 +1,9 @@
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/authz";
 import { loadViewer } from "@/lib/users/queries";
+import type { WorkflowStatus } from "@/lib/assessments/workflow";
+import { communeSetCodeForYear, type CriterionStatus } from "@/lib/criteria/rules";
+import { AppError, type ErrorCode } from "@/lib/errors";
 
 /** The viewer of a demo account, as the server builds it for a request. */
 export async function viewerOf(email: string): Promise<Viewer> {
@@ -14,3 +17,93 @@ export const onDate = (iso: string) => {
   const d = new Date(`${iso}T00:00:00Z`);
   return { validFrom: { lte: d }, OR: [{ validTo: null }, { validTo: { gt: d } }] };
 };
+
+/** A commune (xã or phường) by its official code, as the units stood on a date. */
+export async function communeByCode(code: string, onIso: string) {
+  return db.adminUnit.findFirstOrThrow({ where: { level: "COMMUNE", code, ...onDate(onIso) } });
+}
+
+export interface AssessmentFixture {
+  id: number;
+  unitId: number;
+  year: number;
+  setId: number;
+  version: number;
+  criteriaTotal: number;
+  /** criteria of the year's set, by number */
+  criteria: { id: number; number: number; indicators: { id: number; kind: string }[] }[];
+}
+
+/**
+ * Replaces whatever assessment a commune has for a year by one in `status`, written directly with
+ * Prisma (no service, no audit): `results` gives the stored status of criteria 1, 2, … in order
+ * ("all-met" for every criterion MET), `values` stored indicator values by indicator id.
+ * criteriaMet / reachedStandard are derived from `results` the way the service stores them.
+ */
+export async function putAssessment(opts: {
+  unitId: number;
+  year: number;
+  status: WorkflowStatus;
+  results?: "all-met" | CriterionStatus[];
+  values?: Record<number, number | boolean | null>;
+  version?: number;
+}): Promise<AssessmentFixture> {
+  const set = await db.criteriaSet.findUniqueOrThrow({
+    where: { code: communeSetCodeForYear(opts.year) },
+    include: { criteria: { orderBy: { number: "asc" }, select: { id: true, number: true, indicators: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true } } } } },
+  });
+  await db.assessment.deleteMany({ where: { unitId: opts.unitId, year: opts.year, setId: set.id } });
+  const statuses = opts.results === "all-met" ? set.criteria.map(() => "MET" as const) : (opts.results ?? []);
+  const criteriaMet = statuses.filter((s) => s === "MET").length;
+  const criteriaTotal = set.criteria.length;
+  const reachedStandard = criteriaMet === criteriaTotal;
+  const assessment = await db.assessment.create({
+    data: {
+      unitId: opts.unitId,
+      year: opts.year,
+      setId: set.id,
+      status: opts.status,
+      version: opts.version ?? 1,
+      criteriaMet,
+      criteriaTotal,
+      reachedStandard,
+      tier: opts.status === "RECOGNISED" && reachedStandard ? "NTM" : "NONE",
+      submittedAt: opts.status === "DRAFT" ? null : new Date(`${opts.year}-11-01T00:00:00Z`),
+      criterionResults: {
+        create: statuses.map((status, i) => ({ criterionId: set.criteria[i].id, status, computedStatus: status, version: 1 })),
+      },
+      indicatorValues: {
+        create: Object.entries(opts.values ?? {}).map(([indicatorId, v]) => ({
+          indicatorId: Number(indicatorId),
+          numberValue: typeof v === "number" ? v : null,
+          boolValue: typeof v === "boolean" ? v : null,
+        })),
+      },
+    },
+  });
+  return { id: assessment.id, unitId: opts.unitId, year: opts.year, setId: set.id, version: assessment.version, criteriaTotal, criteria: set.criteria };
+}
+
+/** Everything a refused call must leave as it was: the dossier, its results, values, evidence and the audit log. */
+export async function snapshotAssessment(where: { unitId: number; year: number }) {
+  const assessments = await db.assessment.findMany({
+    where,
+    include: {
+      criterionResults: { orderBy: { criterionId: "asc" }, include: { evidence: { orderBy: { fileId: "asc" } } } },
+      indicatorValues: { orderBy: { indicatorId: "asc" } },
+    },
+  });
+  const [auditRows, storedFiles] = await Promise.all([db.auditLog.count(), db.storedFile.count()]);
+  return JSON.parse(JSON.stringify({ assessments, auditRows, storedFiles })) as unknown;
+}
+
+/** Awaits a call that must fail with an AppError of this code, and returns the error. */
+export async function appErrorOf(call: Promise<unknown>, code: ErrorCode): Promise<AppError> {
+  const err = await call.then(
+    () => new Error(`expected AppError ${code}, but the call succeeded`),
+    (e: unknown) => e,
+  );
+  if (!(err instanceof AppError)) throw err instanceof Error ? err : new Error(String(err));
+  if (err.code !== code) throw new Error(`expected AppError ${code}, got ${err.code}: ${err.message}`);
+  return err;
+}

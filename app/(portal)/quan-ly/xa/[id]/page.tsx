@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CriterionStatusBadge } from "@/components/portal/criterion-status-badge";
+import { CriterionForm } from "@/components/assessment/criterion-form";
+import { GapList } from "@/components/assessment/gap-list";
+import { HistoryPanel } from "@/components/assessment/history-panel";
+import { WorkflowPanel } from "@/components/assessment/workflow-panel";
 import { WorkflowBadge } from "@/components/portal/status-badge";
-import { thresholdText, valueText } from "@/components/portal/threshold-text";
 import { YearSelect } from "@/components/portal/year-select";
-import { getCommuneAssessmentView } from "@/lib/assessments/queries";
+import { gapsOf, getCommuneAssessmentView, listAssessmentHistory } from "@/lib/assessments/queries";
 import { ASSESSMENT_YEARS, parseYear } from "@/lib/assessments/years";
 import { requirePagePermission } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Kết quả đánh giá xã" };
+export const metadata: Metadata = { title: "Đánh giá tiêu chí xã" };
 
 export default async function CommunePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ nam?: string }> }) {
   const { id } = await params;
@@ -18,8 +20,11 @@ export default async function CommunePage({ params, searchParams }: { params: Pr
   if (!Number.isSafeInteger(communeId) || communeId <= 0) notFound();
   const year = parseYear((await searchParams).nam);
   const view = await getCommuneAssessmentView(viewer, communeId, year);
+  const history = view.assessment ? await listAssessmentHistory(viewer, view.assessment.id) : [];
   const groups = [...new Map(view.criteria.map((c) => [c.groupOrder, c.groupName])).entries()].sort((a, b) => a[0] - b[0]);
   const a = view.assessment;
+  const criteriaMet = a?.criteriaMet ?? 0;
+  const total = view.set.criteriaTotal;
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -34,63 +39,63 @@ export default async function CommunePage({ params, searchParams }: { params: Pr
         </div>
         <YearSelect years={ASSESSMENT_YEARS} year={year} />
       </div>
-      <div className="flex flex-wrap items-center gap-4 rounded border bg-white p-4">
-        {a ? (
-          <>
-            <p className="text-lg">
-              <span className="font-semibold" data-testid="criteria-met">{a.criteriaMet}/{a.criteriaTotal}</span> tiêu chí đạt
-            </p>
-            <WorkflowBadge status={a.status} />
-            {a.decisionNumber && (
-              <p className="text-sm">
-                Quyết định công nhận số {a.decisionNumber} ngày {formatDate(a.decisionDate)}
-              </p>
-            )}
-            {a.isDemo && <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-800">Dữ liệu mẫu</span>}
-          </>
-        ) : (
-          <p>Chưa có kết quả đánh giá năm {year}.</p>
+
+      <div className="sticky top-0 z-10 grid gap-2 rounded border bg-white p-3 shadow-sm">
+        <div className="flex flex-wrap items-center gap-4">
+          <p className="text-lg">
+            <span className="font-semibold" data-testid="criteria-met">
+              {criteriaMet}/{total}
+            </span>{" "}
+            tiêu chí đạt
+          </p>
+          <div className="h-2 min-w-40 flex-1 overflow-hidden rounded bg-gray-200" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={criteriaMet} aria-label="Tiến độ tiêu chí">
+            <div className="h-full bg-brand-600" style={{ width: `${(criteriaMet * 100) / total}%` }} />
+          </div>
+          {a ? <WorkflowBadge status={a.status} /> : <span className="text-sm text-gray-600">Chưa có hồ sơ năm {year}</span>}
+          {a?.isDemo && <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-800">Dữ liệu mẫu</span>}
+        </div>
+        {a?.decisionNumber && a.status === "RECOGNISED" && (
+          <p className="text-sm">
+            Quyết định công nhận số {a.decisionNumber} ngày {formatDate(a.decisionDate)}
+            {a.decisionSigner ? ` · ${a.decisionSigner}` : ""}
+          </p>
+        )}
+        {a?.status === "RETURNED" && a.returnComment && <p className="text-sm text-amber-800">Hồ sơ được trả lại: {a.returnComment}</p>}
+        {a?.status === "REVOKED" && (
+          <p className="text-sm text-red-800">
+            Đã thu hồi theo quyết định {a.revocationDecision} ngày {formatDate(a.revocationDate)}: {a.revocationReason}
+          </p>
+        )}
+        {!view.canEdit && a && a.status !== "DRAFT" && a.status !== "RETURNED" && (
+          <p className="text-xs text-gray-600">Số liệu đã khóa khi hồ sơ được trình; chỉ mở lại khi hồ sơ được trả lại để bổ sung.</p>
         )}
       </div>
-      {groups.map(([order, name]) => (
-        <section key={order} className="rounded border bg-white">
-          <h2 className="border-b bg-brand-50 px-4 py-2 font-semibold text-brand-800">{name}</h2>
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-gray-600">
-                <th scope="col" className="px-4 py-1.5">Tiêu chí / chỉ tiêu</th>
-                <th scope="col" className="px-4 py-1.5">Ngưỡng</th>
-                <th scope="col" className="px-4 py-1.5">Kết quả</th>
-              </tr>
-            </thead>
-            {view.criteria
-              .filter((c) => c.groupOrder === order)
-              .map((c) => (
-                <tbody key={c.id} className="border-t">
-                  <tr className="bg-gray-50">
-                    <th scope="row" className="px-4 py-1.5 text-left font-semibold">
-                      {c.number}. {c.name}
-                    </th>
-                    <td />
-                    <td className="px-4 py-1.5">{c.result ? <CriterionStatusBadge status={c.result.status} /> : "–"}</td>
-                  </tr>
-                  {c.indicators.map((i) => (
-                    <tr key={i.id}>
-                      <td className="px-4 py-1 pl-8">
-                        {i.code} {i.name}
-                        {i.isSample && <span className="ml-1 text-xs text-amber-700" title="Chỉ tiêu và ngưỡng mẫu, chưa đối chiếu văn bản gốc">(mẫu)</span>}
-                      </td>
-                      <td className="px-4 py-1 whitespace-nowrap">{thresholdText(i)}</td>
-                      <td className={`px-4 py-1 whitespace-nowrap ${i.met === false ? "text-red-700" : i.met ? "text-green-700" : "text-gray-500"}`}>
-                        {valueText(i)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              ))}
-          </table>
-        </section>
-      ))}
+
+      {a && <WorkflowPanel assessmentId={a.id} version={a.version} actions={view.actions} />}
+
+      <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
+        <div className="grid content-start gap-4">
+          {groups.map(([order, name]) => (
+            <section key={order} className="grid gap-2" aria-label={name}>
+              <h2 className="font-semibold text-brand-800">{name}</h2>
+              {view.criteria
+                .filter((c) => c.groupOrder === order)
+                .map((c) => (
+                  <CriterionForm key={c.id} communeId={view.commune.id} year={year} criterion={c} canEdit={view.canEdit} />
+                ))}
+            </section>
+          ))}
+        </div>
+        <aside className="grid content-start gap-4">
+          <section className="rounded border bg-white" aria-label="Chỉ tiêu gần đạt">
+            <h2 className="border-b px-4 py-2 font-semibold">Chỉ tiêu chưa đạt, gần đạt nhất</h2>
+            <div className="max-h-96 overflow-y-auto px-4 py-2">
+              <GapList gaps={gapsOf(view).slice(0, 15)} />
+            </div>
+          </section>
+          <HistoryPanel entries={history} />
+        </aside>
+      </div>
     </div>
   );
 }

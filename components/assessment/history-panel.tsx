@@ -1,0 +1,54 @@
+import type { HistoryEntry } from "@/lib/assessments/queries";
+import { WORKFLOW_LABELS } from "@/components/portal/status-badge";
+import { CRITERION_STATUS_LABELS } from "@/components/portal/criterion-status-badge";
+import { formatDateTime } from "@/lib/format";
+
+const ACTION_LABELS: Record<string, string> = {
+  "assessment.submit": "Trình hồ sơ",
+  "assessment.verify": "Huyện thẩm tra",
+  "assessment.appraise": "Tỉnh thẩm định",
+  "assessment.recognise": "Công nhận đạt chuẩn",
+  "assessment.return": "Trả lại hồ sơ",
+  "assessment.revoke": "Thu hồi công nhận",
+  "criterion.evidence": "Đính kèm minh chứng",
+};
+
+type Payload = { criterion?: number; status?: string; values?: Record<string, unknown>; comment?: string; reason?: string; file?: string; decisionNumber?: string; votesFor?: number; votesTotal?: number };
+
+function describe(e: HistoryEntry): string {
+  const before = (e.before ?? {}) as Payload;
+  const after = (e.after ?? {}) as Payload;
+  if (e.action === "criterion.save") {
+    const from = before.status ? CRITERION_STATUS_LABELS[before.status as keyof typeof CRITERION_STATUS_LABELS] : "chưa có";
+    const to = after.status ? CRITERION_STATUS_LABELS[after.status as keyof typeof CRITERION_STATUS_LABELS] : "";
+    const changed = Object.keys(after.values ?? {}).filter((k) => JSON.stringify(after.values?.[k]) !== JSON.stringify(before.values?.[k])).length;
+    return `Lưu tiêu chí ${after.criterion}: ${from} → ${to}${changed ? ` (${changed} chỉ tiêu thay đổi)` : ""}`;
+  }
+  const label = ACTION_LABELS[e.action] ?? e.action;
+  const extra = after.comment || after.reason || after.file || (after.decisionNumber ? `QĐ ${after.decisionNumber}` : "") || (after.votesTotal ? `${after.votesFor}/${after.votesTotal} phiếu đồng ý` : "");
+  const status = after.status ? ` → ${WORKFLOW_LABELS[after.status as keyof typeof WORKFLOW_LABELS]}` : "";
+  return `${label}${status}${extra ? `: ${extra}` : ""}`;
+}
+
+/** Who changed what and when (from the audit log). */
+export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
+  return (
+    <section className="rounded border bg-white" aria-label="Lịch sử thay đổi">
+      <h2 className="border-b px-4 py-2 font-semibold">Lịch sử thay đổi</h2>
+      {entries.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-gray-500">Chưa có thay đổi nào được ghi nhận.</p>
+      ) : (
+        <ol className="max-h-96 divide-y overflow-y-auto text-sm">
+          {entries.map((e) => (
+            <li key={e.id} className="px-4 py-2">
+              <p>{describe(e)}</p>
+              <p className="text-xs text-gray-500">
+                {e.who} · {formatDateTime(e.at)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

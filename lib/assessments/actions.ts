@@ -1,0 +1,79 @@
+"use server";
+// Server actions of the entry screen: parse with zod → the service (which authorises) → revalidate.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getViewer } from "@/lib/auth";
+import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { ZSaveCriterion, ZTransition } from "./schemas";
+import { attachEvidence, saveCriterion, transitionAssessment, type SaveCriterionResult } from "./service";
+
+function zodError(err: z.ZodError): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return new AppError("VALIDATION", "Dữ liệu nhập chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
+}
+
+function parse<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const r = schema.safeParse(data);
+  if (!r.success) throw zodError(r.error);
+  return r.data;
+}
+
+export async function saveCriterionAction(_prev: ActionResult<SaveCriterionResult> | null, form: FormData): Promise<ActionResult<SaveCriterionResult>> {
+  try {
+    const values: Record<string, string | null> = {};
+    for (const [key, v] of form.entries()) {
+      const m = /^v_(\d+)$/.exec(key);
+      if (m && typeof v === "string") values[m[1]] = v;
+    }
+    const input = parse(ZSaveCriterion, {
+      communeId: form.get("communeId"),
+      year: form.get("year"),
+      criterionId: form.get("criterionId"),
+      version: form.get("version"),
+      values,
+      evidenceNote: form.get("evidenceNote") ?? "",
+      overrideStatus: form.get("overrideStatus") ?? "",
+      overrideReason: form.get("overrideReason") ?? "",
+    });
+    const data = await saveCriterion(await getViewer(), input);
+    revalidatePath(`/quan-ly/xa/${input.communeId}`);
+    return { ok: true, data };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+export async function transitionAction(_prev: ActionResult<{ status: string }> | null, form: FormData): Promise<ActionResult<{ status: string }>> {
+  try {
+    const input = parse(ZTransition, Object.fromEntries(form.entries()));
+    const data = await transitionAssessment(await getViewer(), input);
+    revalidatePath("/quan-ly/xa", "layout");
+    return { ok: true, data: { status: data.status } };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+const ZEvidence = z.object({
+  communeId: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2010).max(2035),
+  criterionId: z.coerce.number().int().positive(),
+});
+
+export async function uploadEvidenceAction(_prev: ActionResult<{ fileName: string }> | null, form: FormData): Promise<ActionResult<{ fileName: string }>> {
+  try {
+    const input = parse(ZEvidence, { communeId: form.get("communeId"), year: form.get("year"), criterionId: form.get("criterionId") });
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "Chọn tệp minh chứng (PDF hoặc ảnh).", { file: ["Chưa chọn tệp."] });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const data = await attachEvidence(await getViewer(), { ...input, file: { name: file.name, size: file.size, bytes } });
+    revalidatePath(`/quan-ly/xa/${input.communeId}`);
+    return { ok: true, data: { fileName: data.fileName } };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
