@@ -4,10 +4,10 @@ import type { Figures } from "@/lib/dashboard/queries";
 /** Headline figures written as reports write them: "103 xã đạt chuẩn NTM (72,0%)". */
 export function KeyFigures({ figures, scopeLabel }: { figures: Figures; scopeLabel: string }) {
   const items = [
-    { value: `${formatNumber(figures.communesReached)} xã`, label: `đạt chuẩn NTM (${formatPercent(figures.reachedPercent)})` },
-    { value: formatNumber(figures.averageCriteria, 2), label: `tiêu chí/xã bình quân (trên ${figures.criteriaTotal})` },
-    { value: formatNumber(figures.communesAssessed), label: "xã được đánh giá" },
-    { value: formatNumber(figures.bands["<5"] ?? 0), label: "xã dưới 5 tiêu chí" },
+    { key: "reached", value: `${formatNumber(figures.communesReached)} xã`, label: `đạt chuẩn NTM (${formatPercent(figures.reachedPercent)})` },
+    { key: "average", value: formatNumber(figures.averageCriteria, 2), label: `tiêu chí/xã bình quân (trên ${figures.criteriaTotal})` },
+    { key: "assessed", value: formatNumber(figures.communesAssessed), label: "xã được đánh giá" },
+    { key: "under5", value: formatNumber(figures.bands["<5"] ?? 0), label: "xã dưới 5 tiêu chí" },
   ];
   return (
     <div>
@@ -16,7 +16,7 @@ export function KeyFigures({ figures, scopeLabel }: { figures: Figures; scopeLab
       </p>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {items.map((i) => (
-          <div key={i.label} className="rounded bg-brand-50 p-3">
+          <div key={i.key} className="rounded bg-brand-50 p-3" data-testid={`figure-${i.key}`}>
             <dt className="sr-only">{i.label}</dt>
             <dd>
               <span className="block text-2xl font-semibold text-brand-800">{i.value}</span>

@@ -1,0 +1,12 @@
+// Cache tags shared by the public reads (which cache under them) and the editor's writes
+// (which expire them the moment something is published, edited or unpublished).
+export const CACHE_TAGS = {
+  articles: "articles",
+  article: (slug: string) => `article:${slug}`,
+  notices: "notices",
+  notice: (slug: string) => `notice:${slug}`,
+  documents: "documents",
+  tasks: "tasks",
+  figures: "figures",
+  site: "site",
+} as const;
