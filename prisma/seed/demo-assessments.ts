@@ -12,7 +12,7 @@ import {
   type CriterionStatus,
   type NtmRegion,
 } from "../../lib/criteria/rules.ts";
-import type { SeededIndicator, SeededSet } from "./criteria.ts";
+import type { SeededCriterion, SeededIndicator, SeededSet } from "./criteria.ts";
 import { createRandom, insertRows, type Random, type Sql } from "./sql.ts";
 
 export interface DemoCommune {
@@ -102,6 +102,46 @@ function valuesForCriterion(indicators: SeededIndicator[], commune: DemoCommune,
   });
 }
 
+/**
+ * The criteria sets as seedCriteria returned them, read back from a seeded database (criteria in
+ * insertion order, indicators by sortOrder): what seedDemoAssessments needs to add demo data later.
+ */
+export async function loadSeededSets(sql: Sql): Promise<Map<string, SeededSet>> {
+  const { rows } = await sql.query<{
+    setId: number; setCode: string; scheme: SeededSet["scheme"]; criterionId: number; number: number; isKey: boolean;
+    indicatorId: number | null; code: string | null; kind: SeededIndicator["kind"] | null; comparison: SeededIndicator["comparison"] | null;
+    thresholds: { region: NtmRegion | null; communeGroup: number | null; provinceId: number | null; value: string | null }[] | null;
+  }>(
+    `SELECT s.id AS "setId", s.code AS "setCode", s."groupingScheme" AS scheme, c.id AS "criterionId", c.number, c."isKey",
+            i.id AS "indicatorId", i.code, i.kind, i.comparison,
+            (SELECT json_agg(json_build_object('region', t.region, 'communeGroup', t."communeGroup", 'provinceId', t."provinceId",
+                                               'value', t.value::text) ORDER BY t.id)
+               FROM "IndicatorThreshold" t WHERE t."indicatorId" = i.id) AS thresholds
+       FROM "CriteriaSet" s JOIN "Criterion" c ON c."setId" = s.id LEFT JOIN "Indicator" i ON i."criterionId" = c.id
+      WHERE s.level = 'COMMUNE'
+      ORDER BY s.id, c.id, i."sortOrder", i.id`,
+  );
+  const sets = new Map<string, SeededSet>();
+  let criterion = null as SeededCriterion | null;
+  for (const r of rows) {
+    let set = sets.get(r.setCode);
+    if (!set) sets.set(r.setCode, (set = { id: r.setId, code: r.setCode, scheme: r.scheme, criteria: [] }));
+    if (criterion?.id !== r.criterionId) {
+      criterion = { id: r.criterionId, number: r.number, isKey: r.isKey, indicators: [] };
+      set.criteria.push(criterion);
+    }
+    if (r.indicatorId === null) continue;
+    criterion.indicators.push({
+      id: r.indicatorId,
+      code: r.code!,
+      kind: r.kind!,
+      comparison: r.comparison!,
+      thresholds: (r.thresholds ?? []).map((t) => ({ ...t, value: t.value === null ? null : Number(t.value) })),
+    });
+  }
+  return sets;
+}
+
 export interface DemoOptions {
   years: number[];
   /** the most recent year: its assessments are spread over the workflow states */
@@ -109,86 +149,123 @@ export interface DemoOptions {
   seed?: number;
 }
 
+/** Communes generated and written per round: bounds memory at national scale (~7,700 communes). */
+const BATCH_COMMUNES = 500;
+
+interface GeneratedAssessment {
+  row: unknown[];
+  key: string;
+  results: { criterionId: number; status: CriterionStatus }[];
+  values: GeneratedValue[];
+}
+
+/**
+ * Generates the assessments of the given communes and writes them BATCH_COMMUNES communes at a
+ * time, in the same order as one big insert would (same ids, same values). Each commune's values
+ * depend only on its code and the seed; `decisionSeq` (recognition decision numbers per province
+ * and year) runs on across batches.
+ */
 export async function seedDemoAssessments(sql: Sql, sets: Map<string, SeededSet>, communes: DemoCommune[], opts: DemoOptions) {
   const now = new Date();
-  const assessmentRows: unknown[][] = [];
-  const pending: { key: string; results: { criterionId: number; status: CriterionStatus }[]; values: GeneratedValue[] }[] = [];
   const decisionSeq = new Map<string, number>();
+  const counts = { assessments: 0, criterionResults: 0, indicatorValues: 0 };
+  for (let start = 0; start < communes.length; start += BATCH_COMMUNES) {
+    const generated = communes.slice(start, start + BATCH_COMMUNES).flatMap((c) => generateCommune(c, sets, opts, decisionSeq, now));
+    const written = await writeAssessments(sql, generated, now);
+    counts.assessments += written.assessments;
+    counts.criterionResults += written.criterionResults;
+    counts.indicatorValues += written.indicatorValues;
+  }
+  return counts;
+}
 
-  for (const commune of communes) {
-    const rng = createRandom(hashCode(`${opts.seed ?? 1}:${commune.code}`));
-    const profile = PROFILES[commune.provinceCode] ?? DEFAULT_PROFILE;
-    const u = rng.next();
-    const later = [2026, 2027, 2028, 2029, 2030];
-    // communes formed on 1/7/2025 start with the 2026–2030 set
-    const candidates = opts.years[0] >= 2026 ? later : [2015, ...opts.years.filter((y) => y <= 2025), ...later];
-    const reachYear = candidates.find((y) => reachedShare(profile, y) >= u) ?? Infinity;
-    const pace = 0.8 + rng.next() * 1.7; // criteria gained per year on the way to the standard
-    const floor = 7 + rng.int(0, 6);
-    const ease = (order: number[]) => [...order].sort((a, b) => order.indexOf(a) + rng.next() * 5 - (order.indexOf(b) + rng.next() * 5));
-    const order19 = ease(EASE_19);
-    const order10 = ease(EASE_10);
-    // some communes recognised under the 2016–2020 set miss the harder 2021–2025 criteria for a while
-    const setChangeDip = reachYear < 2021 && rng.chance(0.35) ? { loss: rng.int(1, 3), until: 2021 + rng.int(0, 2) } : null;
-    let recognisedYear: number | null = null;
-    let decision: { number: string; date: string } | null = null;
-    let tier: "NTM" | "ADVANCED" | "MODEL" = "NTM";
-    const aimsHigher = rng.chance(0.35);
+function generateCommune(
+  commune: DemoCommune,
+  sets: Map<string, SeededSet>,
+  opts: DemoOptions,
+  decisionSeq: Map<string, number>,
+  now: Date,
+): GeneratedAssessment[] {
+  const out: GeneratedAssessment[] = [];
+  const rng = createRandom(hashCode(`${opts.seed ?? 1}:${commune.code}`));
+  const profile = PROFILES[commune.provinceCode] ?? DEFAULT_PROFILE;
+  const u = rng.next();
+  const later = [2026, 2027, 2028, 2029, 2030];
+  // communes formed on 1/7/2025 start with the 2026–2030 set
+  const candidates = opts.years[0] >= 2026 ? later : [2015, ...opts.years.filter((y) => y <= 2025), ...later];
+  const reachYear = candidates.find((y) => reachedShare(profile, y) >= u) ?? Infinity;
+  const pace = 0.8 + rng.next() * 1.7; // criteria gained per year on the way to the standard
+  const floor = 7 + rng.int(0, 6);
+  const ease = (order: number[]) => [...order].sort((a, b) => order.indexOf(a) + rng.next() * 5 - (order.indexOf(b) + rng.next() * 5));
+  const order19 = ease(EASE_19);
+  const order10 = ease(EASE_10);
+  // some communes recognised under the 2016–2020 set miss the harder 2021–2025 criteria for a while
+  const setChangeDip = reachYear < 2021 && rng.chance(0.35) ? { loss: rng.int(1, 3), until: 2021 + rng.int(0, 2) } : null;
+  let recognisedYear: number | null = null;
+  let decision: { number: string; date: string } | null = null;
+  let tier: "NTM" | "ADVANCED" | "MODEL" = "NTM";
+  const aimsHigher = rng.chance(0.35);
 
-    for (const year of opts.years) {
-      const setCode = communeSetCodeForYear(year);
-      const set = sets.get(setCode)!;
-      let level = year >= reachYear ? 19 : Math.max(floor, 19 - Math.ceil(pace * (reachYear === Infinity ? 2031 - year : reachYear - year)));
-      if (setChangeDip && year <= setChangeDip.until) level -= year >= 2021 ? setChangeDip.loss : 0;
-      const slip = recognisedYear !== null && rng.chance(0.03) ? rng.int(1, 7) : 0;
-      level -= slip;
-      const total = set.criteria.length;
-      const metCount = clamp(Math.round(level * (total / 19)), 0, total);
-      const order = total === 19 ? order19 : order10;
-      const metNumbers = new Set(order.slice(0, metCount));
+  for (const year of opts.years) {
+    const setCode = communeSetCodeForYear(year);
+    const set = sets.get(setCode)!;
+    let level = year >= reachYear ? 19 : Math.max(floor, 19 - Math.ceil(pace * (reachYear === Infinity ? 2031 - year : reachYear - year)));
+    if (setChangeDip && year <= setChangeDip.until) level -= year >= 2021 ? setChangeDip.loss : 0;
+    const slip = recognisedYear !== null && rng.chance(0.03) ? rng.int(1, 7) : 0;
+    level -= slip;
+    const total = set.criteria.length;
+    const metCount = clamp(Math.round(level * (total / 19)), 0, total);
+    const order = total === 19 ? order19 : order10;
+    const metNumbers = new Set(order.slice(0, metCount));
 
-      const results: { criterionId: number; status: CriterionStatus }[] = [];
-      const values: GeneratedValue[] = [];
-      for (const criterion of set.criteria) {
-        const generated = valuesForCriterion(criterion.indicators, commune, set.scheme, metNumbers.has(criterion.number), rng);
-        results.push({ criterionId: criterion.id, status: criterionStatus(generated) });
-        for (const { gap: _gap, ...v } of generated) values.push(v);
-      }
-      const outcome = communeResult(results.map((r) => r.status), total);
+    const results: { criterionId: number; status: CriterionStatus }[] = [];
+    const values: GeneratedValue[] = [];
+    for (const criterion of set.criteria) {
+      const generated = valuesForCriterion(criterion.indicators, commune, set.scheme, metNumbers.has(criterion.number), rng);
+      results.push({ criterionId: criterion.id, status: criterionStatus(generated) });
+      for (const { gap: _gap, ...v } of generated) values.push(v);
+    }
+    const outcome = communeResult(results.map((r) => r.status), total);
 
-      let status: string;
-      if (outcome.reachedStandard && recognisedYear === null) {
-        // communes already reached before the first demo year were recognised in an earlier year
-        recognisedYear = reachYear < year ? rng.int(2014, year - 1) : year;
-        const seq = (decisionSeq.get(`${commune.provinceCode}:${recognisedYear}`) ?? 0) + 1;
-        decisionSeq.set(`${commune.provinceCode}:${recognisedYear}`, seq);
-        decision = { number: `${1800 + seq}/QĐ-UBND`, date: `${recognisedYear}-12-${String(10 + (seq % 18)).padStart(2, "0")}` };
-      }
-      if (recognisedYear !== null) {
-        status = "RECOGNISED";
-        if (aimsHigher && year >= 2022 && year - recognisedYear >= 2 && outcome.reachedStandard) tier = tier === "NTM" ? "ADVANCED" : tier;
-        if (tier === "ADVANCED" && year - recognisedYear >= 4 && rng.chance(0.15)) tier = "MODEL";
-      } else if (year < opts.currentYear) {
-        status = commune.districtId === null ? "APPRAISED" : "VERIFIED";
-      } else {
-        // without districts (from 1/7/2025) a submitted dossier goes straight to the province
-        status = commune.districtId === null
-          ? rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "APPRAISED"])
-          : rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
-      }
-      const recognised = status === "RECOGNISED";
-      assessmentRows.push([
+    let status: string;
+    if (outcome.reachedStandard && recognisedYear === null) {
+      // communes already reached before the first demo year were recognised in an earlier year
+      recognisedYear = reachYear < year ? rng.int(2014, year - 1) : year;
+      const seq = (decisionSeq.get(`${commune.provinceCode}:${recognisedYear}`) ?? 0) + 1;
+      decisionSeq.set(`${commune.provinceCode}:${recognisedYear}`, seq);
+      decision = { number: `${1800 + seq}/QĐ-UBND`, date: `${recognisedYear}-12-${String(10 + (seq % 18)).padStart(2, "0")}` };
+    }
+    if (recognisedYear !== null) {
+      status = "RECOGNISED";
+      if (aimsHigher && year >= 2022 && year - recognisedYear >= 2 && outcome.reachedStandard) tier = tier === "NTM" ? "ADVANCED" : tier;
+      if (tier === "ADVANCED" && year - recognisedYear >= 4 && rng.chance(0.15)) tier = "MODEL";
+    } else if (year < opts.currentYear) {
+      status = commune.districtId === null ? "APPRAISED" : "VERIFIED";
+    } else {
+      // without districts (from 1/7/2025) a submitted dossier goes straight to the province
+      status = commune.districtId === null
+        ? rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "APPRAISED"])
+        : rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
+    }
+    const recognised = status === "RECOGNISED";
+    out.push({
+      row: [
         commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard,
         recognised && outcome.reachedStandard ? tier : "NONE",
         recognised ? decision!.number : null, recognised ? decision!.date : null,
         recognised ? "Chủ tịch UBND tỉnh (dữ liệu mẫu)" : null,
         recognised ? 15 : null, recognised ? 15 : null,
         status === "DRAFT" ? null : new Date(Date.UTC(year, 9, 15)), true, now,
-      ]);
-      pending.push({ key: `${commune.id}:${year}:${set.id}`, results, values });
-    }
+      ],
+      key: `${commune.id}:${year}:${set.id}`,
+      results,
+      values,
+    });
   }
+  return out;
+}
 
+async function writeAssessments(sql: Sql, generated: GeneratedAssessment[], now: Date) {
   const inserted = await insertRows<{ id: number; unitId: number; year: number; setId: number }>(
     sql,
     "Assessment",
@@ -210,17 +287,17 @@ export async function seedDemoAssessments(sql: Sql, sets: Map<string, SeededSet>
       { name: "isDemo", type: "boolean" },
       { name: "updatedAt", type: "timestamp" },
     ],
-    assessmentRows,
+    generated.map((g) => g.row),
     { returning: `id, "unitId", year, "setId"` },
   );
   const idByKey = new Map(inserted.map((r) => [`${r.unitId}:${r.year}:${r.setId}`, r.id]));
 
   const resultRows: unknown[][] = [];
   const valueRows: unknown[][] = [];
-  for (const p of pending) {
-    const assessmentId = idByKey.get(p.key)!;
-    for (const r of p.results) resultRows.push([assessmentId, r.criterionId, r.status, r.status, now]);
-    for (const v of p.values) valueRows.push([assessmentId, v.indicatorId, v.numberValue, v.boolValue, v.met, now]);
+  for (const g of generated) {
+    const assessmentId = idByKey.get(g.key)!;
+    for (const r of g.results) resultRows.push([assessmentId, r.criterionId, r.status, r.status, now]);
+    for (const v of g.values) valueRows.push([assessmentId, v.indicatorId, v.numberValue, v.boolValue, v.met, now]);
   }
   await insertRows(
     sql,

@@ -1,0 +1,5 @@
+// Every benchmark of `npm run bench`, in the order they run. Add new ones here.
+import { criterionSave } from "./criterion-save.ts";
+import type { Benchmark } from "./lib/types.ts";
+
+export const BENCHMARKS: Benchmark[] = [criterionSave];
