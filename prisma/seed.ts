@@ -5,7 +5,7 @@
 import pg from "pg";
 import { seedContent } from "./seed/content.ts";
 import { seedCriteria } from "./seed/criteria.ts";
-import { seedDemoAssessments, type DemoCommune } from "./seed/demo-assessments.ts";
+import { seedDemoAssessments, type DemoCommune, type ScriptedCommune } from "./seed/demo-assessments.ts";
 import { seedDemoCapital, seedDemoOcop } from "./seed/demo-extras.ts";
 import { seedUnits } from "./seed/units.ts";
 import { seedDemoUsers, type DemoAccount } from "./seed/users.ts";
@@ -13,6 +13,17 @@ import { seedDemoUsers, type DemoAccount } from "./seed/users.ts";
 /** The provinces of the five seed articles: Thái Nguyên, Quảng Bình, Quảng Trị, Ninh Thuận, Cao Bằng. */
 export const DEMO_PROVINCES = ["19", "44", "45", "58", "04"];
 export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+/**
+ * Hand-written stories of two communes of the demo accounts, for the guided journeys (README,
+ * tests/e2e/assessment-journey.spec.ts): Xã Tân Thành (Phú Bình) registered to reach the standard
+ * in 2025 and is one criterion short (17, Môi trường và an toàn thực phẩm) with its dossier open;
+ * Xã Bàn Đạt has its 2025 dossier open too.
+ */
+export const DEMO_SCRIPT: Record<string, ScriptedCommune> = {
+  "05923": { reachYear: Infinity, unmet: { 2025: [17] }, status: { 2025: "DRAFT" } },
+  "05911": { reachYear: Infinity, status: { 2025: "DRAFT" } },
+};
+
 /** Their successors since 1/7/2025 (Thái Nguyên, Quảng Trị, Cao Bằng, Khánh Hòa) get 2026 demo assessments. */
 export const DEMO_NEW_PROVINCES = ["19", "44", "04", "56"];
 
@@ -79,7 +90,7 @@ export async function seedDatabase(url: string, opts: { demo: boolean; log?: (m:
     );
     if (opts.demo) {
       const communes = await loadDemoCommunes(sql, DEMO_PROVINCES);
-      Object.assign(counts, await seedDemoAssessments(sql, sets, communes, { years: DEMO_YEARS, currentYear: 2025 }));
+      Object.assign(counts, await seedDemoAssessments(sql, sets, communes, { years: DEMO_YEARS, currentYear: 2025, scripted: DEMO_SCRIPT }));
       const newCommunes = await loadDemoCommunes(sql, DEMO_NEW_PROVINCES, "2026-01-01");
       const later = await seedDemoAssessments(sql, sets, newCommunes, { years: [2026], currentYear: 2026 });
       counts.assessments += later.assessments;

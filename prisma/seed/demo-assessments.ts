@@ -147,6 +147,17 @@ export interface DemoOptions {
   /** the most recent year: its assessments are spread over the workflow states */
   currentYear: number;
   seed?: number;
+  /** communes whose story is written by hand (by official code), e.g. for the guided journeys */
+  scripted?: Record<string, ScriptedCommune>;
+}
+
+export interface ScriptedCommune {
+  /** the year it reaches the standard (Infinity: not within the demo years) */
+  reachYear: number;
+  /** criteria left unmet in a year (all others met) */
+  unmet?: Record<number, number[]>;
+  /** workflow status in a year */
+  status?: Record<number, string>;
 }
 
 /** Communes generated and written per round: bounds memory at national scale (~7,700 communes). */
@@ -193,7 +204,8 @@ function generateCommune(
   const later = [2026, 2027, 2028, 2029, 2030];
   // communes formed on 1/7/2025 start with the 2026–2030 set
   const candidates = opts.years[0] >= 2026 ? later : [2015, ...opts.years.filter((y) => y <= 2025), ...later];
-  const reachYear = candidates.find((y) => reachedShare(profile, y) >= u) ?? Infinity;
+  const script = opts.scripted?.[commune.code];
+  const reachYear = script ? script.reachYear : (candidates.find((y) => reachedShare(profile, y) >= u) ?? Infinity);
   const pace = 0.8 + rng.next() * 1.7; // criteria gained per year on the way to the standard
   const floor = 7 + rng.int(0, 6);
   const ease = (order: number[]) => [...order].sort((a, b) => order.indexOf(a) + rng.next() * 5 - (order.indexOf(b) + rng.next() * 5));
@@ -216,7 +228,8 @@ function generateCommune(
     const total = set.criteria.length;
     const metCount = clamp(Math.round(level * (total / 19)), 0, total);
     const order = total === 19 ? order19 : order10;
-    const metNumbers = new Set(order.slice(0, metCount));
+    const scriptedUnmet = script?.unmet?.[year];
+    const metNumbers = new Set(scriptedUnmet ? order.filter((n) => !scriptedUnmet.includes(n)) : order.slice(0, metCount));
 
     const results: { criterionId: number; status: CriterionStatus }[] = [];
     const values: GeneratedValue[] = [];
@@ -247,6 +260,7 @@ function generateCommune(
         ? rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "APPRAISED"])
         : rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
     }
+    if (script?.status?.[year]) status = script.status[year];
     const recognised = status === "RECOGNISED";
     out.push({
       row: [
