@@ -197,14 +197,15 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
   });
 }
 
-/** Recomputes x/19 and "reached" from the stored criterion statuses. */
+/** Recomputes x/19, "reached" and the mask of criteria met from the stored criterion statuses. */
 async function recomputeTotals(tx: Tx, assessmentId: number, criteriaTotal: number, userId: number) {
-  const results = await tx.criterionResult.findMany({ where: { assessmentId }, select: { status: true } });
+  const results = await tx.criterionResult.findMany({ where: { assessmentId }, select: { status: true, criterion: { select: { number: true } } } });
   const padded = [...results.map((r) => r.status), ...Array<CriterionStatus>(Math.max(0, criteriaTotal - results.length)).fill("NOT_MET")];
   const outcome = communeResult(padded, criteriaTotal);
+  const metMask = results.reduce((mask, r) => (r.status === "MET" ? mask | (1 << (r.criterion.number - 1)) : mask), 0);
   await tx.assessment.update({
     where: { id: assessmentId },
-    data: { criteriaMet: outcome.criteriaMet, criteriaTotal, reachedStandard: outcome.reachedStandard, updatedById: userId },
+    data: { criteriaMet: outcome.criteriaMet, criteriaTotal, reachedStandard: outcome.reachedStandard, metMask, updatedById: userId },
   });
   return { criteriaMet: outcome.criteriaMet, criteriaTotal };
 }

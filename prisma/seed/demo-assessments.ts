@@ -233,9 +233,12 @@ function generateCommune(
 
     const results: { criterionId: number; status: CriterionStatus }[] = [];
     const values: GeneratedValue[] = [];
+    let metMask = 0;
     for (const criterion of set.criteria) {
       const generated = valuesForCriterion(criterion.indicators, commune, set.scheme, metNumbers.has(criterion.number), rng);
-      results.push({ criterionId: criterion.id, status: criterionStatus(generated) });
+      const criterionResult = criterionStatus(generated);
+      results.push({ criterionId: criterion.id, status: criterionResult });
+      if (criterionResult === "MET") metMask |= 1 << (criterion.number - 1);
       for (const { gap: _gap, ...v } of generated) values.push(v);
     }
     const outcome = communeResult(results.map((r) => r.status), total);
@@ -264,7 +267,7 @@ function generateCommune(
     const recognised = status === "RECOGNISED";
     out.push({
       row: [
-        commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard,
+        commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask,
         recognised && outcome.reachedStandard ? tier : "NONE",
         recognised ? decision!.number : null, recognised ? decision!.date : null,
         recognised ? "Chủ tịch UBND tỉnh (dữ liệu mẫu)" : null,
@@ -291,6 +294,7 @@ async function writeAssessments(sql: Sql, generated: GeneratedAssessment[], now:
       { name: "criteriaMet", type: "int" },
       { name: "criteriaTotal", type: "int" },
       { name: "reachedStandard", type: "boolean" },
+      { name: "metMask", type: "int" },
       { name: "tier", type: "Tier" },
       { name: "decisionNumber", type: "text" },
       { name: "decisionDate", type: "date" },

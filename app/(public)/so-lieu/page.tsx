@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { parsePeriod } from "@/lib/dashboard/period";
+import { resolveDashboardUnit } from "@/lib/dashboard/scope";
+
+export const metadata: Metadata = {
+  title: "Số liệu",
+  description: "Số liệu công khai về kết quả xây dựng nông thôn mới: số xã đạt chuẩn, bình quân tiêu chí/xã, theo tỉnh và toàn quốc.",
+};
+export const dynamic = "force-dynamic";
+
+type Search = { nam?: string; giai_doan?: string; tinh?: string; huyen?: string; xem?: string };
+
+export default async function PublicStatisticsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const period = parsePeriod(sp);
+  const unit = await resolveDashboardUnit(null, sp);
+  return (
+    <div className="grid gap-4">
+      <DashboardHeader
+        title="Số liệu nông thôn mới"
+        unit={unit}
+        period={period}
+        basePath="/so-lieu"
+        canGoUp
+        keep={{ tinh: unit.level === "PROVINCE" ? unit.unitId ?? undefined : undefined, huyen: unit.level === "DISTRICT" ? unit.unitId ?? undefined : undefined }}
+      />
+      <p className="text-sm text-gray-600">
+        Chỉ gồm kết quả đã được cấp trên thẩm tra, thẩm định hoặc công nhận. Dữ liệu mở:{" "}
+        <a className="text-brand-700 underline" href={`/api/v1/thong-ke?nam=${period.year}`}>/api/v1/thong-ke?nam={period.year}</a> (JSON, thêm <code>&amp;dinh_dang=csv</code> để tải CSV).
+      </p>
+      <DashboardView unit={unit} year={period.year} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly basePath="/so-lieu" />
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import Link from "next/link";
+import { BandChart } from "@/components/dashboard/band-chart";
+import { ComparisonChart } from "@/components/dashboard/comparison-chart";
+import { DataTable } from "@/components/dashboard/data-table";
+import { Heatmap } from "@/components/dashboard/heatmap";
+import { ProvinceMapView, type MapValue } from "@/components/dashboard/province-map";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { provinceMap } from "@/lib/dashboard/map";
+import { breakdown, type Figures } from "@/lib/dashboard/queries";
+import type { DashboardUnit } from "@/lib/dashboard/scope";
+import { bandsTable, comparisonTable, headlineTable, heatmapTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
+import { REFORM_DATE } from "@/lib/units/rules";
+
+function Change({ now, before, digits = 0, unit = "" }: { now: number; before: number; digits?: number; unit?: string }) {
+  const d = Math.round((now - before) * 10 ** digits) / 10 ** digits;
+  if (!before && !now) return null;
+  return (
+    <span className={`text-xs ${d > 0 ? "text-green-700" : d < 0 ? "text-red-700" : "text-gray-500"}`}>
+      {d > 0 ? "▲ " : d < 0 ? "▼ " : ""}
+      {d === 0 ? "không đổi" : `${d > 0 ? "+" : ""}${formatNumber(d, digits)}${unit}`} so với năm trước
+    </span>
+  );
+}
+
+function Headline({ figures, previous, whiteDistricts, showDistricts }: { figures: Figures; previous: Figures; whiteDistricts: number; showDistricts: boolean }) {
+  const items = [
+    { key: "reached", value: `${formatNumber(figures.communesReached)} xã`, label: `đạt chuẩn NTM (${formatPercent(figures.reachedPercent)})`, change: <Change now={figures.communesReached} before={previous.communesReached} unit=" xã" /> },
+    { key: "average", value: formatNumber(figures.averageCriteria, 2), label: `bình quân tiêu chí/xã (trên ${figures.criteriaTotal})`, change: <Change now={figures.averageCriteria} before={previous.averageCriteria} digits={2} /> },
+    { key: "advanced", value: `${formatNumber(figures.communesAdvanced)} xã`, label: `NTM nâng cao · ${formatNumber(figures.communesModel)} xã kiểu mẫu`, change: null },
+    { key: "recognised", value: `${formatNumber(figures.communesRecognised)} xã`, label: "đang giữ quyết định công nhận", change: null },
+    ...(showDistricts ? [{ key: "white", value: `${formatNumber(whiteDistricts)} huyện`, label: "chưa có xã đạt chuẩn (huyện “trắng”)", change: null }] : []),
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      {items.map((i) => (
+        <div key={i.key} className="rounded bg-brand-50 p-3" data-testid={`figure-${i.key}`}>
+          <dt className="sr-only">{i.label}</dt>
+          <dd>
+            <span className="block text-2xl font-semibold text-brand-800">{i.value}</span>
+            <span className="block text-sm text-gray-700">{i.label}</span>
+            {i.change}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export interface DashboardViewProps {
+  unit: DashboardUnit;
+  year: number;
+  byTodaysProvinces: boolean;
+  publicOnly: boolean;
+  basePath: string;
+  /** extra sections (OCOP, capital, plans…) placed after the criteria sections */
+  children?: React.ReactNode;
+}
+
+/** The leadership dashboard of one unit and year; the public statistics page uses it too. */
+export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly, basePath, children }: DashboardViewProps) {
+  const req: TableRequest = { unit, year, byTodaysProvinces, publicOnly, basePath };
+  const beforeReform = new Date(Date.UTC(year, 0, 1)) < REFORM_DATE;
+  const [headline, comparison, trendRows, heat, white, mapRows] = await Promise.all([
+    headlineTable(req),
+    comparisonTable(req),
+    trendTable(req, 2016, Math.max(year, 2026)),
+    unit.level === "DISTRICT" ? null : heatmapTable(req),
+    beforeReform && unit.level !== "DISTRICT" ? whiteDistrictsTable(req) : null,
+    unit.level === "NATION" ? breakdown(year, {}, { by: "province", byTodaysProvinces: true, publicOnly }) : null,
+  ]);
+  const bands = bandsTable(headline.figures);
+  const q = new URLSearchParams({ nam: String(year), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
+  const dl = (name: string) => `/api/bang/${name}?${q}`;
+  const mapValues = new Map<string, MapValue>(
+    (mapRows ?? []).map((r) => [r.code, { percent: r.reachedPercent, reached: r.communesReached, assessed: r.communesAssessed, href: `${basePath}?nam=${year}&tinh=${r.unitId}` }]),
+  );
+  const childLabel = unit.level === "NATION" ? "tỉnh, thành phố" : "huyện";
+  return (
+    <div className="grid gap-4">
+      <section className="rounded border bg-white p-4" aria-label="Số liệu chính">
+        <Headline figures={headline.figures} previous={headline.previous} whiteDistricts={white?.rows.length ?? 0} showDistricts={!!white} />
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu tổng hợp</summary>
+          <DataTable table={headline.table} downloadHref={dl("tong-hop")} />
+        </details>
+      </section>
+
+      {unit.level === "NATION" && (
+        <section className="grid gap-4 rounded border bg-white p-4 lg:grid-cols-[22rem_1fr]" aria-label="Bản đồ và so sánh">
+          <div>
+            <h2 className="mb-2 font-semibold">Tỷ lệ xã đạt chuẩn theo tỉnh (34 tỉnh, thành phố hiện nay)</h2>
+            <ProvinceMapView map={provinceMap()} values={mapValues} year={year} />
+            {beforeReform && <p className="mt-2 text-xs text-gray-600">Năm {year} trước sắp xếp đơn vị hành chính: số liệu của 63 tỉnh cũ được cộng vào tỉnh mới mà tỉnh cũ sáp nhập trọn vẹn (mọi tỉnh cũ đều nhập trọn vào một tỉnh mới), nên mỗi xã được tính đúng một lần.</p>}
+          </div>
+          <div>
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              <h2 className="font-semibold">So sánh các {childLabel}</h2>
+              {beforeReform && (
+                <p className="no-print text-sm">
+                  {byTodaysProvinces ? (
+                    <Link className="text-brand-700 underline" href={`${basePath}?nam=${year}`}>Xem theo 63 tỉnh năm {year}</Link>
+                  ) : (
+                    <Link className="text-brand-700 underline" href={`${basePath}?nam=${year}&xem=hien-nay`}>Xem theo 34 tỉnh hiện nay</Link>
+                  )}
+                </p>
+              )}
+            </div>
+            <ComparisonChart label={`Biểu đồ tỷ lệ xã đạt chuẩn theo ${childLabel}`} data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.reached), assessed: Number(r.assessed), href: comparison.links?.[i] ?? null }))} />
+            <details className="mt-2">
+              <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu của biểu đồ</summary>
+              <DataTable table={comparison} downloadHref={dl("so-sanh")} maxHeight />
+            </details>
+          </div>
+        </section>
+      )}
+
+      {unit.level === "PROVINCE" && (
+        <section className="rounded border bg-white p-4" aria-label="So sánh các huyện">
+          <h2 className="mb-2 font-semibold">So sánh các {beforeReform ? "huyện" : "đơn vị"}</h2>
+          {comparison.rows.length > 0 ? (
+            <>
+              <ComparisonChart label="Biểu đồ tỷ lệ xã đạt chuẩn theo huyện" data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.reached), assessed: Number(r.assessed), href: comparison.links?.[i] ?? null }))} />
+              <DataTable table={comparison} downloadHref={dl("so-sanh")} maxHeight />
+            </>
+          ) : (
+            <p className="text-sm text-gray-600">Từ 1/7/2025 không còn cấp huyện: xem danh sách xã ở trang Đánh giá tiêu chí.</p>
+          )}
+        </section>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="rounded border bg-white p-4" aria-label="Số xã theo số tiêu chí đạt">
+          <h2 className="mb-2 font-semibold">Số xã theo số tiêu chí đạt</h2>
+          <BandChart data={bands.rows.map((r) => ({ key: String(r.key), label: String(r.label), communes: Number(r.communes) }))} />
+          <DataTable table={bands} downloadHref={dl("nhom-tieu-chi")} testId="band-table" />
+        </section>
+        <section className="rounded border bg-white p-4" aria-label="Kết quả qua các năm">
+          <h2 className="mb-2 font-semibold">Kết quả qua các năm</h2>
+          <TrendChart data={trendRows.rows.map((r) => ({ year: String(r.year), reached: Number(r.reached), average: Number(r.average) }))} />
+          <details>
+            <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu của biểu đồ</summary>
+            <DataTable table={trendRows} downloadHref={dl("xu-huong")} />
+          </details>
+        </section>
+      </div>
+
+      {heat && (
+        <section className="rounded border bg-white p-4" aria-label="Tỷ lệ đạt từng tiêu chí">
+          <h2 className="mb-2 font-semibold">Tỷ lệ xã đạt từng tiêu chí theo {childLabel}</h2>
+          <Heatmap table={heat} />
+          <p className="no-print mt-1 flex gap-3 text-xs">
+            <a href={`${dl("ban-do-nhiet")}&dinh_dang=csv`} className="text-brand-700 underline">Tải CSV</a>
+            <a href={`${dl("ban-do-nhiet")}&dinh_dang=xlsx`} className="text-brand-700 underline">Tải Excel (XLSX)</a>
+          </p>
+        </section>
+      )}
+
+      {white && white.rows.length > 0 && (
+        <section className="rounded border bg-white p-4" aria-label="Huyện chưa có xã đạt chuẩn">
+          <h2 className="mb-2 font-semibold">Huyện chưa có xã đạt chuẩn ({white.rows.length})</h2>
+          <DataTable table={white} downloadHref={dl("huyen-trang")} maxHeight />
+        </section>
+      )}
+      {children}
+    </div>
+  );
+}

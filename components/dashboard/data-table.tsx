@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { formatNumber } from "@/lib/format";
+import type { ColumnKind, TableData } from "@/lib/dashboard/tables";
+
+function cell(v: string | number | null | undefined, kind: ColumnKind): string {
+  if (v === null || v === undefined) return "–";
+  if (typeof v === "string") return v;
+  switch (kind) {
+    case "int":
+      return formatNumber(v);
+    case "percent":
+      return formatNumber(v, 1);
+    case "decimal2":
+      return formatNumber(v, Number.isInteger(v) ? 0 : 2);
+    default:
+      return String(v);
+  }
+}
+
+/** The numbers of a chart as a table, with CSV and XLSX downloads of exactly the same numbers. */
+export function DataTable({ table, downloadHref, maxHeight, testId }: { table: TableData; downloadHref?: string; maxHeight?: boolean; testId?: string }) {
+  return (
+    <div>
+      <div className={maxHeight ? "max-h-96 overflow-auto" : "overflow-x-auto"}>
+        <table className="w-full text-sm" data-testid={testId ?? `table-${table.name}`}>
+          <caption className="text-left text-sm text-gray-600">{table.title}</caption>
+          <thead className="sticky top-0 bg-brand-50">
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col" className={`px-2 py-1 ${c.kind === "text" ? "text-left" : "text-right"}`}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i} className="border-t">
+                {table.columns.map((c, j) => (
+                  <td key={c.key} className={`px-2 py-1 ${c.kind === "text" ? "" : "text-right tabular-nums"}`}>
+                    {j === 0 && table.links?.[i] ? (
+                      <Link href={table.links[i]!} className="text-brand-700 hover:underline">
+                        {cell(row[c.key], c.kind)}
+                      </Link>
+                    ) : (
+                      cell(row[c.key], c.kind)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {table.rows.length === 0 && <p className="py-2 text-sm text-gray-500">Chưa có số liệu.</p>}
+      </div>
+      {downloadHref && table.rows.length > 0 && (
+        <p className="no-print mt-1 flex gap-3 text-xs">
+          <a href={`${downloadHref}&dinh_dang=csv`} className="text-brand-700 underline">Tải CSV</a>
+          <a href={`${downloadHref}&dinh_dang=xlsx`} className="text-brand-700 underline">Tải Excel (XLSX)</a>
+        </p>
+      )}
+    </div>
+  );
+}

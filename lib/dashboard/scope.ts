@@ -1,0 +1,40 @@
+// Which unit a dashboard shows: chosen in the URL (tinh, huyen), bounded by the viewer's scope.
+import type { Viewer } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { isUnitInScope } from "@/lib/authz";
+import { provinceScope, type DashboardScope } from "./queries";
+
+export interface DashboardUnit {
+  level: "NATION" | "PROVINCE" | "DISTRICT";
+  unitId: number | null;
+  name: string;
+  /** the province of a district view (for the breadcrumb) */
+  province?: { id: number; name: string };
+  scope: DashboardScope;
+}
+
+const NATION: DashboardUnit = { level: "NATION", unitId: null, name: "Toàn quốc", scope: {} };
+
+/**
+ * The unit to show. Anonymous (public pages) and national viewers may pick any province or
+ * district; other viewers are held to their own unit and what lies inside it.
+ */
+export async function resolveDashboardUnit(viewer: Viewer | null, params: { tinh?: string; huyen?: string }): Promise<DashboardUnit> {
+  const wanted = Number(params.huyen) || Number(params.tinh) || null;
+  const fallback = viewer && viewer.unitId !== null ? viewer.unitId : null;
+  for (const id of [wanted, fallback]) {
+    if (!id) continue;
+    const unit = await db.adminUnit.findUnique({ where: { id }, include: { province: { select: { id: true, fullName: true } } } });
+    if (!unit || unit.level === "COMMUNE") continue;
+    if (viewer && viewer.unitId !== null && !isUnitInScope(viewer, unit)) continue;
+    if (unit.level === "PROVINCE") return { level: "PROVINCE", unitId: unit.id, name: unit.fullName, scope: await provinceScope(unit.id) };
+    return {
+      level: "DISTRICT",
+      unitId: unit.id,
+      name: unit.fullName,
+      province: unit.province ? { id: unit.province.id, name: unit.province.fullName } : undefined,
+      scope: { districtId: unit.id },
+    };
+  }
+  return viewer && viewer.unitId !== null && viewer.unitLevel === "COMMUNE" ? { ...NATION, scope: { provinceIds: [-1] } } : NATION;
+}

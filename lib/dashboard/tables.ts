@@ -1,0 +1,138 @@
+// The tables behind every dashboard chart, built once and used three ways: shown under the
+// chart (accessibility, print), downloaded as CSV and as XLSX — so all three carry the same numbers.
+import { bandsFor } from "@/lib/criteria/rules";
+import { breakdown, criterionHeatmap, districtsWithoutReached, summaryFigures, trend, type Figures } from "./queries";
+import type { DashboardUnit } from "./scope";
+
+export type ColumnKind = "text" | "int" | "percent" | "decimal2";
+export interface Column {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+}
+export interface TableData {
+  name: string;
+  title: string;
+  columns: Column[];
+  rows: Record<string, string | number | null>[];
+  /** per row, where a click drills down to */
+  links?: (string | null)[];
+}
+
+export interface TableRequest {
+  unit: DashboardUnit;
+  year: number;
+  byTodaysProvinces: boolean;
+  publicOnly: boolean;
+  /** the dashboard's base path, for drill-down links */
+  basePath: string;
+}
+
+const pct = (n: number, d: number) => (d ? Math.round((n * 1000) / d) / 10 : 0);
+
+export async function headlineTable(r: TableRequest): Promise<{ table: TableData; figures: Figures; previous: Figures }> {
+  const [figures, previous] = await Promise.all([
+    summaryFigures(r.year, r.unit.scope, r.publicOnly),
+    summaryFigures(r.year - 1, r.unit.scope, r.publicOnly),
+  ]);
+  const line = (label: string, now: number, before: number, kind: ColumnKind) => ({ label, now, before, change: Math.round((now - before) * 100) / 100, kind });
+  const lines = [
+    line("Số xã được đánh giá", figures.communesAssessed, previous.communesAssessed, "int"),
+    line("Số xã đạt chuẩn (đủ tiêu chí)", figures.communesReached, previous.communesReached, "int"),
+    line("Tỷ lệ xã đạt chuẩn (%)", figures.reachedPercent, previous.reachedPercent, "percent"),
+    line("Bình quân tiêu chí/xã", figures.averageCriteria, previous.averageCriteria, "decimal2"),
+    line("Số xã đang giữ quyết định công nhận", figures.communesRecognised, previous.communesRecognised, "int"),
+    line("Số xã NTM nâng cao", figures.communesAdvanced, previous.communesAdvanced, "int"),
+    line("Số xã NTM kiểu mẫu", figures.communesModel, previous.communesModel, "int"),
+  ];
+  return {
+    figures,
+    previous,
+    table: {
+      name: "tong-hop",
+      title: `Số liệu tổng hợp năm ${r.year} so với năm ${r.year - 1}`,
+      columns: [
+        { key: "label", label: "Chỉ tiêu", kind: "text" },
+        { key: "now", label: `Năm ${r.year}`, kind: "decimal2" },
+        { key: "before", label: `Năm ${r.year - 1}`, kind: "decimal2" },
+        { key: "change", label: "Tăng/giảm", kind: "decimal2" },
+      ],
+      rows: lines.map(({ kind: _k, ...l }) => l),
+    },
+  };
+}
+
+export async function comparisonTable(r: TableRequest): Promise<TableData> {
+  const by = r.unit.level === "NATION" ? "province" : "district";
+  const rows = r.unit.level === "DISTRICT" ? [] : await breakdown(r.year, r.unit.scope, { by, byTodaysProvinces: r.byTodaysProvinces && by === "province", publicOnly: r.publicOnly });
+  rows.sort((a, b) => b.reachedPercent - a.reachedPercent || a.name.localeCompare(b.name, "vi"));
+  const param = by === "province" ? "tinh" : "huyen";
+  return {
+    name: "so-sanh",
+    title: `So sánh các ${by === "province" ? "tỉnh, thành phố" : "huyện"} năm ${r.year}`,
+    columns: [
+      { key: "name", label: by === "province" ? "Tỉnh, thành phố" : "Huyện", kind: "text" },
+      { key: "assessed", label: "Số xã đánh giá", kind: "int" },
+      { key: "reached", label: "Số xã đạt chuẩn", kind: "int" },
+      { key: "percent", label: "Tỷ lệ (%)", kind: "percent" },
+      { key: "average", label: "Bình quân tiêu chí/xã", kind: "decimal2" },
+    ],
+    rows: rows.map((u) => ({ unitId: u.unitId, name: u.name, assessed: u.communesAssessed, reached: u.communesReached, percent: u.reachedPercent, average: u.averageCriteria })),
+    links: rows.map((u) => `${r.basePath}?nam=${r.year}&${param}=${u.unitId}`),
+  };
+}
+
+export function bandsTable(figures: Figures): TableData {
+  return {
+    name: "nhom-tieu-chi",
+    title: `Số xã theo số tiêu chí đạt năm ${figures.year}`,
+    columns: [
+      { key: "label", label: "Nhóm", kind: "text" },
+      { key: "communes", label: "Số xã", kind: "int" },
+      { key: "percent", label: "Tỷ lệ (%)", kind: "percent" },
+    ],
+    rows: bandsFor(figures.criteriaTotal).map((b) => ({ key: b.key, label: b.label, communes: figures.bands[b.key] ?? 0, percent: pct(figures.bands[b.key] ?? 0, figures.communesAssessed) })),
+  };
+}
+
+export async function trendTable(r: TableRequest, from: number, to: number): Promise<TableData> {
+  const years = await trend(from, to, r.unit.scope, r.publicOnly);
+  return {
+    name: "xu-huong",
+    title: `Kết quả qua các năm ${from}–${to}`,
+    columns: [
+      { key: "year", label: "Năm", kind: "text" },
+      { key: "assessed", label: "Số xã đánh giá", kind: "int" },
+      { key: "reached", label: "Số xã đạt chuẩn", kind: "int" },
+      { key: "percent", label: "Tỷ lệ (%)", kind: "percent" },
+      { key: "average", label: "Bình quân tiêu chí/xã", kind: "decimal2" },
+    ],
+    rows: years.map((y) => ({ year: String(y.year), assessed: y.communesAssessed, reached: y.communesReached, percent: y.reachedPercent, average: y.averageCriteria })),
+  };
+}
+
+export async function heatmapTable(r: TableRequest): Promise<TableData> {
+  const by = r.unit.level === "NATION" ? "province" : "district";
+  const { criteria, rows } = await criterionHeatmap(r.year, r.unit.scope, by);
+  return {
+    name: "ban-do-nhiet",
+    title: `Tỷ lệ xã đạt từng tiêu chí năm ${r.year} (%)`,
+    columns: [{ key: "name", label: by === "province" ? "Tỉnh, thành phố" : "Huyện", kind: "text" }, ...criteria.map((c) => ({ key: `c${c.number}`, label: `${c.number}. ${c.name}`, kind: "percent" as const }))],
+    rows: rows.map((row) => ({ name: row.name, ...Object.fromEntries(criteria.map((c) => [`c${c.number}`, pct(row.met[c.number] ?? 0, row.assessed)])) })),
+    links: rows.map((row) => `${r.basePath}?nam=${r.year}&${by === "province" ? "tinh" : "huyen"}=${row.unitId}`),
+  };
+}
+
+export async function whiteDistrictsTable(r: TableRequest): Promise<TableData> {
+  const rows = r.unit.level === "DISTRICT" ? [] : await districtsWithoutReached(r.year, r.unit.scope);
+  return {
+    name: "huyen-trang",
+    title: `Huyện chưa có xã đạt chuẩn năm ${r.year}`,
+    columns: [
+      { key: "name", label: "Huyện", kind: "text" },
+      { key: "assessed", label: "Số xã đánh giá", kind: "int" },
+    ],
+    rows: rows.map((d) => ({ name: d.name, assessed: d.assessed })),
+    links: rows.map((d) => `${r.basePath}?nam=${r.year}&huyen=${d.id}`),
+  };
+}
