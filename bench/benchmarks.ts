@@ -1,5 +1,6 @@
 // Every benchmark of `npm run bench`, in the order they run. Add new ones here.
 import { criterionSave } from "./criterion-save.ts";
+import { dashboardNational, dashboardProvince, sqlFloorBench, statsApi } from "./dashboard.ts";
 import type { Benchmark } from "./lib/types.ts";
 
-export const BENCHMARKS: Benchmark[] = [criterionSave];
+export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi];

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { signIn } from "next-auth/react";
 
 /** Only same-site paths are followed after login (no open redirect). */
@@ -11,6 +11,10 @@ function safeCallback(url: string | null): string {
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // until the page is interactive the button stays disabled: a native submit would put the
+  // password in the URL
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,7 +37,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="grid gap-4" noValidate>
       <div className="grid gap-1">
         <label htmlFor="email" className="text-sm font-semibold">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required className="rounded border px-3 py-2" />
@@ -45,7 +49,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700" data-testid="login-error">
         {error}
       </p>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending || !ready} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? "Đang đăng nhập…" : "Đăng nhập"}
       </button>
     </form>

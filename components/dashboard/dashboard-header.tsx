@@ -30,6 +30,7 @@ export function DashboardHeader({ title, unit, period, basePath, canGoUp, keep }
         <h1 className="text-xl font-semibold text-brand-800">
           {title}: {unit.name}, năm {period.year}
         </h1>
+        {unit.code && <p className="text-xs text-gray-600" data-testid="unit-code">Mã đơn vị: {unit.code}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <PeriodSelect period={period} keep={keep} />

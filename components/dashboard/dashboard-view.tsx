@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import { provinceMap } from "@/lib/dashboard/map";
 import { breakdown, type Figures } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
-import { bandsTable, comparisonTable, headlineTable, heatmapTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
+import { bandsTable, communesTable, comparisonTable, headlineTable, heatmapTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
 import { REFORM_DATE } from "@/lib/units/rules";
 
 function Change({ now, before, digits = 0, unit = "" }: { now: number; before: number; digits?: number; unit?: string }) {
@@ -53,21 +53,25 @@ export interface DashboardViewProps {
   byTodaysProvinces: boolean;
   publicOnly: boolean;
   basePath: string;
+  /** where a commune row links to (staff: the commune's page); none on public pages */
+  communeHref?: (communeId: number) => string;
   /** extra sections (OCOP, capital, plans…) placed after the criteria sections */
   children?: React.ReactNode;
 }
 
 /** The leadership dashboard of one unit and year; the public statistics page uses it too. */
-export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly, basePath, children }: DashboardViewProps) {
+export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly, basePath, communeHref, children }: DashboardViewProps) {
   const req: TableRequest = { unit, year, byTodaysProvinces, publicOnly, basePath };
   const beforeReform = new Date(Date.UTC(year, 0, 1)) < REFORM_DATE;
-  const [headline, comparison, trendRows, heat, white, mapRows] = await Promise.all([
+  const showCommunes = unit.level === "DISTRICT" || (unit.level === "PROVINCE" && !beforeReform);
+  const [headline, comparison, trendRows, heat, white, mapRows, communes] = await Promise.all([
     headlineTable(req),
     comparisonTable(req),
     trendTable(req, 2016, Math.max(year, 2026)),
     unit.level === "DISTRICT" ? null : heatmapTable(req),
     beforeReform && unit.level !== "DISTRICT" ? whiteDistrictsTable(req) : null,
     unit.level === "NATION" ? breakdown(year, {}, { by: "province", byTodaysProvinces: true, publicOnly }) : null,
+    showCommunes ? communesTable(req, communeHref ? (id) => `${communeHref(id)}?nam=${year}` : undefined) : null,
   ]);
   const bands = bandsTable(headline.figures);
   const q = new URLSearchParams({ nam: String(year), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
@@ -118,14 +122,21 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
       {unit.level === "PROVINCE" && (
         <section className="rounded border bg-white p-4" aria-label="So sánh các huyện">
           <h2 className="mb-2 font-semibold">So sánh các {beforeReform ? "huyện" : "đơn vị"}</h2>
-          {comparison.rows.length > 0 ? (
+          {comparison.rows.length > 0 && beforeReform ? (
             <>
               <ComparisonChart label="Biểu đồ tỷ lệ xã đạt chuẩn theo huyện" data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.reached), assessed: Number(r.assessed), href: comparison.links?.[i] ?? null }))} />
               <DataTable table={comparison} downloadHref={dl("so-sanh")} maxHeight />
             </>
           ) : (
-            <p className="text-sm text-gray-600">Từ 1/7/2025 không còn cấp huyện: xem danh sách xã ở trang Đánh giá tiêu chí.</p>
+            <p className="text-sm text-gray-600">Từ 1/7/2025 không còn cấp huyện: các xã được so sánh trực tiếp ở bảng dưới.</p>
           )}
+        </section>
+      )}
+
+      {communes && (
+        <section className="rounded border bg-white p-4" aria-label="Kết quả các xã">
+          <h2 className="mb-2 font-semibold">Kết quả các xã ({communes.rows.length})</h2>
+          <DataTable table={communes} downloadHref={dl("xa")} maxHeight />
         </section>
       )}
 
@@ -137,7 +148,7 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
         </section>
         <section className="rounded border bg-white p-4" aria-label="Kết quả qua các năm">
           <h2 className="mb-2 font-semibold">Kết quả qua các năm</h2>
-          <TrendChart data={trendRows.rows.map((r) => ({ year: String(r.year), reached: Number(r.reached), average: Number(r.average) }))} />
+          <TrendChart data={trendRows.rows.map((r) => ({ year: String(r.year), reached: Number(r.reached), percent: Number(r.percent) }))} />
           <details>
             <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu của biểu đồ</summary>
             <DataTable table={trendRows} downloadHref={dl("xu-huong")} />

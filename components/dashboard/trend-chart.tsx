@@ -5,12 +5,12 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 export interface TrendDatum {
   year: string;
   reached: number;
-  average: number;
+  percent: number;
 }
 
 const fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
-/** Communes reaching the standard (bars) and average criteria per commune (line), by year. */
+/** Communes reaching the standard (bars) and their share of communes assessed (line), by year. */
 export function TrendChart({ data }: { data: TrendDatum[] }) {
   return (
     <div className="h-72 w-full" role="img" aria-label="Biểu đồ kết quả qua các năm">
@@ -19,11 +19,11 @@ export function TrendChart({ data }: { data: TrendDatum[] }) {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" />
           <YAxis yAxisId="left" allowDecimals={false} tickFormatter={(v: number) => fmt.format(v)} />
-          <YAxis yAxisId="right" orientation="right" domain={[0, 19]} />
+          <YAxis yAxisId="right" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
           <Tooltip formatter={(v, name) => [fmt.format(Number(v)), name]} />
           <Legend />
           <Bar yAxisId="left" dataKey="reached" name="Số xã đạt chuẩn" fill="#1f7a3a" isAnimationActive={false} />
-          <Line yAxisId="right" dataKey="average" name="Bình quân tiêu chí/xã" stroke="#c8102e" isAnimationActive={false} />
+          <Line yAxisId="right" dataKey="percent" name="Tỷ lệ xã đạt chuẩn (%)" stroke="#c8102e" isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -220,3 +220,34 @@ export async function latestPublicYear(): Promise<number | null> {
     ) y`;
   return row?.year ?? null;
 }
+
+export interface CommuneRow {
+  communeId: number;
+  name: string;
+  criteriaMet: number;
+  criteriaTotal: number;
+  reached: boolean;
+  status: WorkflowStatus;
+}
+
+/** The communes of a scope with their result (district views; provinces after 1/7/2025). */
+export async function communesOf(year: number, scope: DashboardScope, publicOnly = false): Promise<CommuneRow[]> {
+  const set = await setOfYear(year);
+  if (!set) return [];
+  const rows = await db.assessment.findMany({
+    where: {
+      year,
+      setId: set.id,
+      ...(publicOnly ? { status: { in: PUBLIC_STATUSES } } : {}),
+      unit: {
+        level: "COMMUNE",
+        ...(scope.provinceIds ? { provinceId: { in: scope.provinceIds } } : {}),
+        ...(scope.districtId ? { districtId: scope.districtId } : {}),
+      },
+    },
+    select: { unitId: true, criteriaMet: true, criteriaTotal: true, reachedStandard: true, status: true, unit: { select: { fullName: true } } },
+    orderBy: [{ criteriaMet: "desc" }, { unit: { name: "asc" } }],
+    take: 500,
+  });
+  return rows.map((r) => ({ communeId: r.unitId, name: r.unit.fullName, criteriaMet: r.criteriaMet, criteriaTotal: r.criteriaTotal, reached: r.reachedStandard, status: r.status }));
+}

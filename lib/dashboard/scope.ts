@@ -7,13 +7,15 @@ import { provinceScope, type DashboardScope } from "./queries";
 export interface DashboardUnit {
   level: "NATION" | "PROVINCE" | "DISTRICT";
   unitId: number | null;
+  /** official code (as the unit stood: codes were reused by the 2025 reform) */
+  code: string | null;
   name: string;
   /** the province of a district view (for the breadcrumb) */
   province?: { id: number; name: string };
   scope: DashboardScope;
 }
 
-const NATION: DashboardUnit = { level: "NATION", unitId: null, name: "Toàn quốc", scope: {} };
+const NATION: DashboardUnit = { level: "NATION", unitId: null, code: null, name: "Toàn quốc", scope: {} };
 
 /**
  * The unit to show. Anonymous (public pages) and national viewers may pick any province or
@@ -27,10 +29,11 @@ export async function resolveDashboardUnit(viewer: Viewer | null, params: { tinh
     const unit = await db.adminUnit.findUnique({ where: { id }, include: { province: { select: { id: true, fullName: true } } } });
     if (!unit || unit.level === "COMMUNE") continue;
     if (viewer && viewer.unitId !== null && !isUnitInScope(viewer, unit)) continue;
-    if (unit.level === "PROVINCE") return { level: "PROVINCE", unitId: unit.id, name: unit.fullName, scope: await provinceScope(unit.id) };
+    if (unit.level === "PROVINCE") return { level: "PROVINCE", unitId: unit.id, code: unit.code, name: unit.fullName, scope: await provinceScope(unit.id) };
     return {
       level: "DISTRICT",
       unitId: unit.id,
+      code: unit.code,
       name: unit.fullName,
       province: unit.province ? { id: unit.province.id, name: unit.province.fullName } : undefined,
       scope: { districtId: unit.id },

@@ -1,7 +1,7 @@
 // The tables behind every dashboard chart, built once and used three ways: shown under the
 // chart (accessibility, print), downloaded as CSV and as XLSX — so all three carry the same numbers.
 import { bandsFor } from "@/lib/criteria/rules";
-import { breakdown, criterionHeatmap, districtsWithoutReached, summaryFigures, trend, type Figures } from "./queries";
+import { breakdown, communesOf, criterionHeatmap, districtsWithoutReached, summaryFigures, trend, type Figures } from "./queries";
 import type { DashboardUnit } from "./scope";
 
 export type ColumnKind = "text" | "int" | "percent" | "decimal2";
@@ -134,5 +134,22 @@ export async function whiteDistrictsTable(r: TableRequest): Promise<TableData> {
     ],
     rows: rows.map((d) => ({ name: d.name, assessed: d.assessed })),
     links: rows.map((d) => `${r.basePath}?nam=${r.year}&huyen=${d.id}`),
+  };
+}
+
+/** Communes of a district (or of a province after 1/7/2025) with their criteria met. */
+export async function communesTable(r: TableRequest, communeHref?: (id: number) => string): Promise<TableData> {
+  const rows = await communesOf(r.year, r.unit.scope, r.publicOnly);
+  return {
+    name: "xa",
+    title: `Kết quả các xã năm ${r.year}`,
+    columns: [
+      { key: "name", label: "Xã", kind: "text" },
+      { key: "met", label: "Số tiêu chí đạt", kind: "int" },
+      { key: "total", label: "Tổng số tiêu chí", kind: "int" },
+      { key: "reached", label: "Đạt chuẩn", kind: "text" },
+    ],
+    rows: rows.map((c) => ({ name: c.name, met: c.criteriaMet, total: c.criteriaTotal, reached: c.reached ? "Đạt" : "Chưa đạt" })),
+    links: communeHref ? rows.map((c) => communeHref(c.communeId)) : undefined,
   };
 }

@@ -67,6 +67,7 @@ export async function putAssessment(opts: {
       criteriaMet,
       criteriaTotal,
       reachedStandard,
+      metMask: statuses.reduce((mask, s, i) => (s === "MET" ? mask | (1 << (set.criteria[i].number - 1)) : mask), 0),
       tier: opts.status === "RECOGNISED" && reachedStandard ? "NTM" : "NONE",
       submittedAt: opts.status === "DRAFT" ? null : new Date(`${opts.year}-11-01T00:00:00Z`),
       criterionResults: {

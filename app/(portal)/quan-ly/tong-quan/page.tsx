@@ -25,7 +25,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         canGoUp={viewer.unitId === null}
         keep={{ tinh: unit.level === "PROVINCE" ? unit.unitId ?? undefined : undefined, huyen: unit.level === "DISTRICT" ? unit.unitId ?? undefined : undefined }}
       />
-      <DashboardView unit={unit} year={period.year} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly={false} basePath={basePath} />
+      <DashboardView unit={unit} year={period.year} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly={false} basePath={basePath} communeHref={(id) => `/quan-ly/xa/${id}`} />
     </div>
   );
 }
