@@ -7,6 +7,7 @@ import { seedContent } from "./seed/content.ts";
 import { seedCriteria } from "./seed/criteria.ts";
 import { seedDemoAssessments, type DemoCommune, type ScriptedCommune } from "./seed/demo-assessments.ts";
 import { seedDemoCapital, seedDemoOcop } from "./seed/demo-extras.ts";
+import { seedDemoPlans, seedDemoSurveys } from "./seed/demo-plans.ts";
 import { seedUnits } from "./seed/units.ts";
 import { seedDemoUsers, type DemoAccount } from "./seed/users.ts";
 
@@ -100,7 +101,10 @@ export async function seedDatabase(url: string, opts: { demo: boolean; log?: (m:
           .rows.map((r) => [r.id, r.name]),
       );
       Object.assign(counts, await seedDemoOcop(sql, communes, names));
-      Object.assign(counts, await seedDemoCapital(sql, DEMO_PROVINCES.map((c) => units.oldProvince.get(c)!), DEMO_YEARS));
+      const demoProvinceIds = DEMO_PROVINCES.map((c) => units.oldProvince.get(c)!);
+      Object.assign(counts, await seedDemoCapital(sql, demoProvinceIds, DEMO_YEARS));
+      Object.assign(counts, await seedDemoPlans(sql, { provinceIds: demoProvinceIds, years: [2024, 2025] }));
+      Object.assign(counts, await seedDemoSurveys(sql, { provinceIds: demoProvinceIds, year: 2025 }));
       accounts = await seedDemoUsers(sql, units);
     }
     await sql.query("COMMIT");

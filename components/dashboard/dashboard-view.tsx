@@ -9,7 +9,8 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import { provinceMap } from "@/lib/dashboard/map";
 import { breakdown, type Figures } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
-import { bandsTable, communesTable, comparisonTable, headlineTable, heatmapTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
+import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
+import { CapitalMonthChart } from "@/components/capital/capital-month-chart";
 import { REFORM_DATE } from "@/lib/units/rules";
 
 function Change({ now, before, digits = 0, unit = "" }: { now: number; before: number; digits?: number; unit?: string }) {
@@ -64,7 +65,8 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
   const req: TableRequest = { unit, year, byTodaysProvinces, publicOnly, basePath };
   const beforeReform = new Date(Date.UTC(year, 0, 1)) < REFORM_DATE;
   const showCommunes = unit.level === "DISTRICT" || (unit.level === "PROVINCE" && !beforeReform);
-  const [headline, comparison, trendRows, heat, white, mapRows, communes] = await Promise.all([
+  const programme = unit.level !== "DISTRICT";
+  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback] = await Promise.all([
     headlineTable(req),
     comparisonTable(req),
     trendTable(req, 2016, Math.max(year, 2026)),
@@ -72,6 +74,10 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
     beforeReform && unit.level !== "DISTRICT" ? whiteDistrictsTable(req) : null,
     unit.level === "NATION" ? breakdown(year, {}, { by: "province", byTodaysProvinces: true, publicOnly }) : null,
     showCommunes ? communesTable(req, communeHref ? (id) => `${communeHref(id)}?nam=${year}` : undefined) : null,
+    programme ? planTable(req) : null,
+    programme ? ocopTable(req) : null,
+    programme ? capitalTable(req) : null,
+    programme ? feedbackTable(req) : null,
   ]);
   const bands = bandsTable(headline.figures);
   const q = new URLSearchParams({ nam: String(year), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
@@ -172,6 +178,27 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
           <h2 className="mb-2 font-semibold">Huyện chưa có xã đạt chuẩn ({white.rows.length})</h2>
           <DataTable table={white} downloadHref={dl("huyen-trang")} maxHeight />
         </section>
+      )}
+      {plans && ocop && capital && feedback && (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <section className="rounded border bg-white p-4" aria-label="Kế hoạch và kết quả">
+            <h2 className="mb-2 font-semibold">Mục tiêu đăng ký và kết quả</h2>
+            <DataTable table={plans} downloadHref={dl("ke-hoach")} />
+          </section>
+          <section className="rounded border bg-white p-4" aria-label="Sản phẩm OCOP">
+            <h2 className="mb-2 font-semibold">Sản phẩm OCOP theo hạng sao</h2>
+            <DataTable table={ocop} downloadHref={dl("ocop")} />
+          </section>
+          <section className="rounded border bg-white p-4 lg:col-span-2" aria-label="Vốn và giải ngân">
+            <h2 className="mb-2 font-semibold">Vốn được giao và giải ngân năm {year}</h2>
+            <CapitalMonthChart data={capital.summary.byMonth} year={year} />
+            <DataTable table={capital.table} downloadHref={dl("von")} />
+          </section>
+          <section className="rounded border bg-white p-4" aria-label="Lấy ý kiến người dân">
+            <h2 className="mb-2 font-semibold">Lấy ý kiến sự hài lòng của người dân</h2>
+            <DataTable table={feedback} downloadHref={dl("y-kien")} />
+          </section>
+        </div>
       )}
       {children}
     </div>

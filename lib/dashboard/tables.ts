@@ -1,6 +1,11 @@
 // The tables behind every dashboard chart, built once and used three ways: shown under the
 // chart (accessibility, print), downloaded as CSV and as XLSX — so all three carry the same numbers.
+import { capitalSummary, type CapitalSummary } from "@/lib/capital/queries";
 import { bandsFor } from "@/lib/criteria/rules";
+import { ocopByStars } from "@/lib/ocop/queries";
+import { planVsActual } from "@/lib/plans/queries";
+import { shareOfCommunesCollectingFeedback } from "@/lib/surveys/queries";
+import { FEEDBACK_TARGET_PERCENT } from "@/lib/surveys/rules";
 import { breakdown, communesOf, criterionHeatmap, districtsWithoutReached, summaryFigures, trend, type Figures } from "./queries";
 import type { DashboardUnit } from "./scope";
 
@@ -151,5 +156,77 @@ export async function communesTable(r: TableRequest, communeHref?: (id: number) 
     ],
     rows: rows.map((c) => ({ name: c.name, met: c.criteriaMet, total: c.criteriaTotal, reached: c.reached ? "Đạt" : "Chưa đạt" })),
     links: communeHref ? rows.map((c) => communeHref(c.communeId)) : undefined,
+  };
+}
+
+// ───────────── programme figures beside the criteria (issue 7 data) ─────────────
+
+const PLAN_LABELS: Record<string, string> = { NTM: "Đạt chuẩn NTM", ADVANCED: "NTM nâng cao", MODEL: "NTM kiểu mẫu" };
+
+/** The province of a dashboard unit for the programme queries (districts have none). */
+function provinceOf(r: TableRequest): number | undefined {
+  return r.unit.level === "PROVINCE" ? (r.unit.unitId ?? undefined) : undefined;
+}
+
+export async function planTable(r: TableRequest): Promise<TableData> {
+  const rows = await planVsActual({ year: r.year, provinceId: provinceOf(r) });
+  return {
+    name: "ke-hoach",
+    title: `Kế hoạch đăng ký và kết quả năm ${r.year}`,
+    columns: [
+      { key: "target", label: "Mục tiêu", kind: "text" },
+      { key: "registered", label: "Số xã đăng ký", kind: "int" },
+      { key: "reached", label: "Số xã đạt", kind: "int" },
+      { key: "percent", label: "Tỷ lệ hoàn thành (%)", kind: "percent" },
+    ],
+    rows: rows.map((p) => ({ target: PLAN_LABELS[p.target], registered: p.registered, reached: p.reached, percent: pct(p.reached, p.registered) })),
+  };
+}
+
+export async function ocopTable(r: TableRequest): Promise<TableData> {
+  const rows = await ocopByStars({ provinceId: provinceOf(r), asOf: new Date(Date.UTC(r.year, 11, 31)) });
+  return {
+    name: "ocop",
+    title: `Sản phẩm OCOP còn hiệu lực đến 31/12/${r.year} theo hạng sao`,
+    columns: [
+      { key: "stars", label: "Hạng", kind: "text" },
+      { key: "products", label: "Số sản phẩm", kind: "int" },
+    ],
+    rows: rows.map((s) => ({ stars: `${s.stars} sao`, products: s.products })),
+  };
+}
+
+export async function capitalTable(r: TableRequest): Promise<{ table: TableData; summary: CapitalSummary }> {
+  const summary = await capitalSummary({ year: r.year, provinceId: provinceOf(r) });
+  return {
+    summary,
+    table: {
+      name: "von",
+      title: `Vốn được giao và giải ngân năm ${r.year} theo nguồn (triệu đồng)`,
+      columns: [
+        { key: "label", label: "Nguồn vốn", kind: "text" },
+        { key: "allocated", label: "Được giao", kind: "int" },
+        { key: "disbursed", label: "Đã giải ngân", kind: "int" },
+        { key: "rate", label: "Tỷ lệ giải ngân (%)", kind: "percent" },
+      ],
+      rows: [
+        ...summary.bySource.map((s) => ({ label: s.label, allocated: s.allocated, disbursed: s.disbursed, rate: s.rate })),
+        { label: "Tổng cộng", allocated: summary.allocated, disbursed: summary.disbursed, rate: summary.rate },
+      ],
+    },
+  };
+}
+
+export async function feedbackTable(r: TableRequest): Promise<TableData> {
+  const f = await shareOfCommunesCollectingFeedback({ year: r.year, provinceId: provinceOf(r) });
+  return {
+    name: "y-kien",
+    title: `Xã lấy ý kiến người dân trực tuyến năm ${r.year} (mục tiêu ≥ ${FEEDBACK_TARGET_PERCENT}%)`,
+    columns: [
+      { key: "communes", label: "Số xã", kind: "int" },
+      { key: "collecting", label: "Số xã có khảo sát trực tuyến", kind: "int" },
+      { key: "share", label: "Tỷ lệ (%)", kind: "percent" },
+    ],
+    rows: [{ communes: f.communes, collecting: f.collecting, share: f.share }],
   };
 }

@@ -2,7 +2,7 @@ import { getViewer } from "@/lib/auth";
 import { hasPermission } from "@/lib/authz";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { resolveDashboardUnit } from "@/lib/dashboard/scope";
-import { bandsTable, communesTable, comparisonTable, headlineTable, heatmapTable, trendTable, whiteDistrictsTable, type TableData, type TableRequest } from "@/lib/dashboard/tables";
+import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableData, type TableRequest } from "@/lib/dashboard/tables";
 import { tablesToXlsx, tableToCsv } from "@/lib/exports/table-file";
 
 const BUILDERS: Record<string, (r: TableRequest) => Promise<TableData>> = {
@@ -13,6 +13,10 @@ const BUILDERS: Record<string, (r: TableRequest) => Promise<TableData>> = {
   "ban-do-nhiet": heatmapTable,
   "huyen-trang": whiteDistrictsTable,
   xa: (r) => communesTable(r),
+  "ke-hoach": planTable,
+  ocop: ocopTable,
+  von: async (r) => (await capitalTable(r)).table,
+  "y-kien": feedbackTable,
 };
 
 /** A dashboard table as CSV or XLSX: public figures for anyone, all figures for staff in scope. */

@@ -4,6 +4,7 @@ import { CriterionForm } from "@/components/assessment/criterion-form";
 import { GapList } from "@/components/assessment/gap-list";
 import { HistoryPanel } from "@/components/assessment/history-panel";
 import { WorkflowPanel } from "@/components/assessment/workflow-panel";
+import { SatisfactionSummary } from "@/components/surveys/satisfaction-summary";
 import { WorkflowBadge } from "@/components/portal/status-badge";
 import { YearSelect } from "@/components/portal/year-select";
 import { gapsOf, getCommuneAssessmentView, listAssessmentHistory } from "@/lib/assessments/queries";
@@ -87,6 +88,7 @@ export default async function CommunePage({ params, searchParams }: { params: Pr
           ))}
         </div>
         <aside className="grid content-start gap-4">
+          <SatisfactionSummary communeId={view.commune.id} year={year} />
           <section className="rounded border bg-white" aria-label="Chỉ tiêu gần đạt">
             <h2 className="border-b px-4 py-2 font-semibold">Chỉ tiêu chưa đạt, gần đạt nhất</h2>
             <div className="max-h-96 overflow-y-auto px-4 py-2">

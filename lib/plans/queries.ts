@@ -1,0 +1,283 @@
+// Reads of year plans, roadmaps, progress against plan and projections. Staff reads take the
+// viewer and apply its scope; planVsActual (dashboards) takes an optional province (today's or an
+// earlier one) and includes the units it succeeded.
+import { forbidden, notFound } from "next/navigation";
+import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { communeSetCodeForYear } from "@/lib/criteria/rules";
+import { db } from "@/lib/db";
+import { todayInVietnam } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { communeScopeWhere } from "@/lib/units/scope";
+import { unitsDateForYear, validOn } from "@/lib/units/rules";
+import { unitWithPredecessors } from "@/lib/users/queries";
+import { checkEntry, planOutcome, planProgress, projectReachYear, type EntryCheck, type PlanOutcome, type PlanProgress, type PlanTarget, type Projection, type Tier } from "./rules";
+
+export interface LatestAssessment {
+  year: number;
+  status: string;
+  reachedStandard: boolean;
+  tier: Tier;
+  criteriaMet: number;
+  criteriaTotal: number;
+  /** criterion id → status */
+  results: Map<number, string>;
+}
+
+/** A commune's latest assessment against one criteria set, in or before a year. */
+export async function latestAssessmentOfSet(communeId: number, setId: number, year: number): Promise<LatestAssessment | null> {
+  const a = await db.assessment.findFirst({
+    where: { unitId: communeId, setId, year: { lte: year } },
+    orderBy: { year: "desc" },
+    select: { year: true, status: true, reachedStandard: true, tier: true, criteriaMet: true, criteriaTotal: true, criterionResults: { select: { criterionId: true, status: true } } },
+  });
+  if (!a) return null;
+  return { ...a, results: new Map(a.criterionResults.map((r) => [r.criterionId, r.status])) };
+}
+
+/** Communes (AdminUnit filter) a read covers: a national viewer's chosen province, or the viewer's scope. */
+async function communeFilter(viewer: Viewer, provinceId?: number): Promise<Prisma.AdminUnitWhereInput> {
+  if (viewer.unitId !== null) return communeScopeWhere(viewer);
+  return provinceId ? { provinceId: { in: await unitWithPredecessors(provinceId) } } : {};
+}
+
+/** Latest assessment per commune against the year's set, up to the year. */
+async function latestByCommune(communeIds: number[], year: number) {
+  const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(year) }, select: { id: true } });
+  if (!set || communeIds.length === 0) return new Map<number, LatestAssessment>();
+  const rows = await db.assessment.findMany({
+    where: { unitId: { in: communeIds }, setId: set.id, year: { lte: year } },
+    orderBy: [{ unitId: "asc" }, { year: "desc" }],
+    select: { unitId: true, year: true, status: true, reachedStandard: true, tier: true, criteriaMet: true, criteriaTotal: true, criterionResults: { select: { criterionId: true, status: true } } },
+  });
+  const latest = new Map<number, LatestAssessment>();
+  for (const r of rows) {
+    if (latest.has(r.unitId)) continue;
+    latest.set(r.unitId, { ...r, results: new Map(r.criterionResults.map((c) => [c.criterionId, c.status])) });
+  }
+  return latest;
+}
+
+export interface EntryRow {
+  id: number;
+  year: number;
+  target: PlanTarget;
+  targetDate: Date | null;
+  note: string | null;
+  isDemo: boolean;
+  communeId: number;
+  commune: string;
+  district: { id: number; fullName: string } | null;
+  province: { id: number; fullName: string };
+  /** criteria met in the latest assessment of the year's set (null: none yet) */
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  outcome: PlanOutcome;
+  check: EntryCheck;
+  roadmapItems: number;
+  roadmapMet: number;
+}
+
+async function loadEntries(where: Prisma.PlanEntryWhereInput, year: number): Promise<EntryRow[]> {
+  const entries = await db.planEntry.findMany({
+    where: { ...where, year },
+    orderBy: [{ commune: { name: "asc" } }, { id: "asc" }],
+    include: {
+      commune: { select: { fullName: true, district: { select: { id: true, fullName: true } } } },
+      province: { select: { id: true, fullName: true } },
+      roadmap: { select: { criterionId: true, targetDate: true } },
+    },
+  });
+  const latest = await latestByCommune([...new Set(entries.map((e) => e.communeId))], year);
+  const today = todayInVietnam();
+  return entries.map((e) => {
+    const a = latest.get(e.communeId) ?? null;
+    const yearResult = a && a.year === year ? a : null;
+    const outcome = planOutcome(e.target, yearResult);
+    const roadmap = e.roadmap.map((i) => ({ targetDate: i.targetDate, met: a?.results.get(i.criterionId) === "MET" }));
+    return {
+      id: e.id,
+      year: e.year,
+      target: e.target,
+      targetDate: e.targetDate,
+      note: e.note,
+      isDemo: e.isDemo,
+      communeId: e.communeId,
+      commune: e.commune.fullName,
+      district: e.commune.district,
+      province: e.province,
+      criteriaMet: a?.criteriaMet ?? null,
+      criteriaTotal: a?.criteriaTotal ?? null,
+      outcome,
+      check: checkEntry({ year: e.year, outcome, roadmap }, today),
+      roadmapItems: roadmap.length,
+      roadmapMet: roadmap.filter((i) => i.met).length,
+    };
+  });
+}
+
+export interface UnitProgress {
+  unitId: number | null;
+  unit: string;
+  progress: PlanProgress[];
+  behind: number;
+}
+
+/**
+ * A year's plan in the viewer's scope: every registered commune with its outcome and whether it is
+ * behind, registered vs reached per target, and the same per unit (per province for a national
+ * view, per district below it).
+ */
+export async function planOverviewForViewer(viewer: Viewer, opts: { year: number; provinceId?: number }) {
+  const entries = await loadEntries({ commune: await communeFilter(viewer, opts.provinceId) }, opts.year);
+  const byProvince = viewer.unitId === null && !opts.provinceId;
+  const groups = new Map<string, { unitId: number | null; unit: string; rows: EntryRow[] }>();
+  for (const e of entries) {
+    const unit = byProvince ? { id: e.province.id, name: e.province.fullName } : e.district ? { id: e.district.id, name: e.district.fullName } : { id: null, name: e.province.fullName };
+    const key = String(unit.id);
+    const g = groups.get(key) ?? { unitId: unit.id, unit: unit.name, rows: [] };
+    g.rows.push(e);
+    groups.set(key, g);
+  }
+  const byUnit: UnitProgress[] = [...groups.values()]
+    .map((g) => ({ unitId: g.unitId, unit: g.unit, progress: planProgress(g.rows), behind: g.rows.filter((r) => r.check.behind).length }))
+    .sort((a, b) => a.unit.localeCompare(b.unit, "vi"));
+  return { entries, progress: planProgress(entries), byUnit, behind: entries.filter((e) => e.check.behind) };
+}
+
+/**
+ * Registered vs reached per target (NTM, nâng cao, kiểu mẫu — always the three rows) for a year:
+ * reached = the year's assessment is recognised, meets every criterion and its tier is at least
+ * the target (lib/plans/rules.ts planOutcome). `provinceId` may be today's province or an earlier
+ * one: plans of the units it succeeded are included.
+ */
+export async function planVsActual(opts: { year: number; provinceId?: number }): Promise<PlanProgress[]> {
+  const where: Prisma.PlanEntryWhereInput = opts.provinceId ? { provinceId: { in: await unitWithPredecessors(opts.provinceId) } } : {};
+  return planProgress(await loadEntries(where, opts.year));
+}
+
+/** One plan entry with its roadmap and each criterion's current status, for staff. Out of scope → 403. */
+export async function getPlanEntryForStaff(viewer: Viewer, entryId: number) {
+  const entry = await db.planEntry.findUnique({
+    where: { id: entryId },
+    include: {
+      commune: { select: { id: true, fullName: true, provinceId: true, districtId: true, district: { select: { fullName: true } }, province: { select: { fullName: true } } } },
+      roadmap: { include: { criterion: { select: { id: true, number: true, name: true } } } },
+    },
+  });
+  if (!entry) notFound();
+  if (!isUnitInScope(viewer, entry.commune)) forbidden();
+  const set = await db.criteriaSet.findUniqueOrThrow({
+    where: { code: communeSetCodeForYear(entry.year) },
+    include: { criteria: { orderBy: { number: "asc" }, select: { id: true, number: true, name: true } } },
+  });
+  const latest = await latestAssessmentOfSet(entry.communeId, set.id, entry.year);
+  const today = todayInVietnam();
+  const outcome = planOutcome(entry.target, latest && latest.year === entry.year ? latest : null);
+  const items = entry.roadmap
+    .map((i) => {
+      const status = latest?.results.get(i.criterionId) ?? null;
+      return { id: i.id, criterion: i.criterion, targetDate: i.targetDate, note: i.note, status, overdue: status !== "MET" && i.targetDate < today && outcome !== "REACHED" };
+    })
+    .sort((a, b) => a.criterion.number - b.criterion.number);
+  const inRoadmap = new Set(items.map((i) => i.criterion.id));
+  return {
+    entry,
+    set: { id: set.id, name: set.name },
+    latest,
+    outcome,
+    check: checkEntry({ year: entry.year, outcome, roadmap: items.map((i) => ({ targetDate: i.targetDate, met: i.status === "MET" })) }, today),
+    items,
+    addable: set.criteria.filter((c) => !inRoadmap.has(c.id)),
+    canEdit: hasPermission(viewer.role, "plan.edit"),
+  };
+}
+
+/** Xã a viewer may register for a year: the year's communes in scope (for national viewers, of the chosen province). */
+export async function communeOptionsForPlan(viewer: Viewer, opts: { year: number; provinceId?: number }) {
+  if (viewer.unitId === null && !opts.provinceId) return [];
+  const rows = await db.adminUnit.findMany({
+    where: { level: "COMMUNE", type: "XA", AND: [validOn(unitsDateForYear(opts.year)), await communeFilter(viewer, opts.provinceId)] },
+    orderBy: [{ district: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, fullName: true, district: { select: { fullName: true } } },
+    take: 3000,
+  });
+  return rows.map((r) => ({ id: r.id, label: r.district ? `${r.fullName} (${r.district.fullName})` : r.fullName }));
+}
+
+export interface SlippedCommune {
+  communeId: number;
+  commune: string;
+  district: string | null;
+  criteriaMet: number;
+  criteriaTotal: number;
+  decisionNumber: string | null;
+  decisionDate: Date | null;
+}
+
+/** Recognised communes whose assessment of the year no longer meets every criterion. */
+export async function slippedBackForViewer(viewer: Viewer, opts: { year: number; provinceId?: number }): Promise<SlippedCommune[]> {
+  const rows = await db.assessment.findMany({
+    where: { year: opts.year, status: "RECOGNISED", reachedStandard: false, set: { level: "COMMUNE" }, unit: { level: "COMMUNE", ...(await communeFilter(viewer, opts.provinceId)) } },
+    orderBy: [{ criteriaMet: "asc" }, { unit: { name: "asc" } }],
+    select: { unitId: true, criteriaMet: true, criteriaTotal: true, decisionNumber: true, decisionDate: true, unit: { select: { fullName: true, district: { select: { fullName: true } } } } },
+  });
+  return rows.map((r) => ({
+    communeId: r.unitId,
+    commune: r.unit.fullName,
+    district: r.unit.district?.fullName ?? null,
+    criteriaMet: r.criteriaMet,
+    criteriaTotal: r.criteriaTotal,
+    decisionNumber: r.decisionNumber,
+    decisionDate: r.decisionDate,
+  }));
+}
+
+export interface CommuneProjection {
+  communeId: number;
+  commune: string;
+  district: string | null;
+  points: { year: number; criteriaMet: number }[];
+  criteriaTotal: number;
+  projection: Projection;
+  registered: PlanTarget | null;
+}
+
+/**
+ * The projected year each xã of the year's units in scope reaches the standard, from its criteria
+ * met over the years of the year's criteria set up to that year (lib/plans/rules.ts
+ * projectReachYear). Communes not yet assessed against the set are left out.
+ */
+export async function projectionsForViewer(viewer: Viewer, opts: { year: number; provinceId?: number }): Promise<CommuneProjection[]> {
+  if (viewer.unitId === null && !opts.provinceId) return [];
+  const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(opts.year) }, select: { id: true } });
+  if (!set) return [];
+  const rows = await db.assessment.findMany({
+    where: {
+      setId: set.id,
+      year: { lte: opts.year },
+      unit: { level: "COMMUNE", type: "XA", AND: [validOn(unitsDateForYear(opts.year)), await communeFilter(viewer, opts.provinceId)] },
+    },
+    orderBy: [{ unitId: "asc" }, { year: "asc" }],
+    select: { unitId: true, year: true, criteriaMet: true, criteriaTotal: true, unit: { select: { fullName: true, district: { select: { fullName: true } } } } },
+  });
+  const entries = await db.planEntry.findMany({ where: { year: opts.year, communeId: { in: [...new Set(rows.map((r) => r.unitId))] } }, select: { communeId: true, target: true } });
+  const registered = new Map(entries.map((e) => [e.communeId, e.target]));
+  const byCommune = new Map<number, CommuneProjection>();
+  for (const r of rows) {
+    const c = byCommune.get(r.unitId) ?? {
+      communeId: r.unitId,
+      commune: r.unit.fullName,
+      district: r.unit.district?.fullName ?? null,
+      points: [],
+      criteriaTotal: r.criteriaTotal,
+      projection: { kind: "UNKNOWN", reason: "TOO_FEW_YEARS" } as Projection,
+      registered: registered.get(r.unitId) ?? null,
+    };
+    c.points.push({ year: r.year, criteriaMet: r.criteriaMet });
+    c.criteriaTotal = r.criteriaTotal;
+    byCommune.set(r.unitId, c);
+  }
+  const out = [...byCommune.values()].map((c) => ({ ...c, projection: projectReachYear(c.points, c.criteriaTotal) }));
+  const order = (p: Projection) => (p.kind === "PROJECTED" ? p.year : p.kind === "BEYOND" ? 9000 : p.kind === "UNKNOWN" ? 9999 : 0);
+  return out.sort((a, b) => order(a.projection) - order(b.projection) || a.commune.localeCompare(b.commune, "vi"));
+}
