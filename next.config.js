@@ -10,8 +10,17 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 for out-of-scope pages
     authInterrupts: true,
-    // evidence files up to 10 MB travel through server actions; the service checks the real limit
-    serverActions: { bodySizeLimit: "11mb" },
+    // files travel through server actions (evidence ≤ 10 MB, notice and document PDFs ≤ 20 MB);
+    // each service checks its real limit
+    serverActions: { bodySizeLimit: "21mb" },
+    // staff pages (/quan-ly, where those actions post) go through proxy.ts, which buffers the body:
+    // the same limit, or a large upload would arrive cut short
+    proxyClientMaxBodySize: "21mb",
+    // Cached public pages and data (lib/content/public-cache.ts) live in this process's memory
+    // only, never on disk: a restarted server — or one that `npm test` or `npm run bench` starts
+    // on another database with the same build — never serves what an earlier process cached, nor
+    // an entry whose updateTag that process alone received.
+    isrFlushToDisk: false,
   },
 };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 
 export interface NoticeListItem {
   id: number;
@@ -8,6 +8,7 @@ export interface NoticeListItem {
   title: string;
   issuedDate: Date;
   issuingBody: string;
+  _count?: { tasks: number };
 }
 
 export function NoticeList({ notices }: { notices: NoticeListItem[] }) {
@@ -22,7 +23,10 @@ export function NoticeList({ notices }: { notices: NoticeListItem[] }) {
           <Link href={`/thong-bao/${n.slug}`} className="line-clamp-3 text-sm font-semibold text-gray-900 hover:text-brand-700">
             {n.title}
           </Link>
-          <p className="text-xs text-gray-500">{n.issuingBody}</p>
+          <p className="text-xs text-gray-500">
+            {n.issuingBody}
+            {n._count?.tasks ? ` · ${formatNumber(n._count.tasks)} nhiệm vụ được giao` : ""}
+          </p>
         </li>
       ))}
     </ul>

@@ -52,6 +52,7 @@ export function TaskTable({ tasks, today }: { tasks: TaskRow[]; today: Date }) {
                 <td className="border px-2 py-1.5 align-top whitespace-nowrap">{t.deadline ? formatDate(t.deadline) : "Không ghi thời hạn"}</td>
                 <td className="border px-2 py-1.5 align-top">
                   <TaskStatusBadge cls={cls} />
+                  {t.status === "DONE" && t.completedAt && <span className="mt-1 block text-xs text-gray-600">ngày {formatDate(t.completedAt)}</span>}
                 </td>
               </tr>
             );

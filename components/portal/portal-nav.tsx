@@ -8,9 +8,17 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/quan-ly/gan-dat-chuan", label: "Xã gần đạt chuẩn", permission: "assessment.read" },
   { href: "/quan-ly/chuyen-giai-doan", label: "Chuyển giai đoạn", permission: "assessment.read" },
   { href: "/quan-ly/tieu-chi", label: "Bộ tiêu chí", permission: "assessment.read" },
+  { href: "/quan-ly/ke-hoach", label: "Kế hoạch, lộ trình", permission: "dashboard.view" },
+  { href: "/quan-ly/ocop", label: "OCOP", permission: "dashboard.view" },
+  { href: "/quan-ly/von", label: "Vốn", permission: "dashboard.view" },
+  { href: "/quan-ly/khao-sat", label: "Khảo sát hài lòng", permission: "assessment.read" },
   { href: "/quan-ly/nhiem-vu", label: "Nhiệm vụ", permission: "task.update" },
+  { href: "/quan-ly/theo-doi-nhiem-vu", label: "Theo dõi nhiệm vụ", permission: "task.scorecard" },
   { href: "/quan-ly/tin-bai", label: "Tin bài", permission: "content.edit" },
+  { href: "/quan-ly/thong-bao", label: "Thông báo", permission: "content.edit" },
+  { href: "/quan-ly/van-ban", label: "Văn bản", permission: "content.edit" },
   { href: "/quan-ly/nguoi-dung", label: "Người dùng", permission: "users.manage" },
+  { href: "/quan-ly/cai-dat", label: "Cài đặt cổng", permission: "site.manage" },
 ];
 
 export function PortalNav({ role }: { role: Role }) {

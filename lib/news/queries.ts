@@ -1,38 +1,111 @@
-// Public reads of news articles.
-import { db } from "@/lib/db";
+// Public reads of news articles, served from the data cache (lib/content/public-cache.ts):
+// tagged "articles" (and "article:<slug>" for one article), keyed by the visibility epoch so that
+// scheduled articles appear at their time.
+import { cache } from "react";
+import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { cachedRead, publicRead } from "@/lib/content/public-cache";
 import { publicWhere } from "@/lib/content/visibility";
+import { db } from "@/lib/db";
 
 const listFields = {
-  id: true, slug: true, title: true, summary: true, publishedAt: true, viewCount: true,
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  publishedAt: true,
+  viewCount: true,
   category: { select: { slug: true, name: true } },
 } as const;
 
+const byDate = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
+const TAGS = [CACHE_TAGS.articles];
+
 export function listLatestArticles(limit = 6) {
-  return db.article.findMany({ where: publicWhere(), orderBy: { publishedAt: "desc" }, take: limit, select: listFields });
+  return publicRead("articles", ["articles-latest", limit], () => db.article.findMany({ where: publicWhere(), orderBy: byDate, take: limit, select: listFields }), { tags: TAGS });
 }
 
-export async function listArticlesPage(opts: { page: number; pageSize: number; categorySlug?: string }) {
-  const where = { ...publicWhere(), ...(opts.categorySlug ? { category: { slug: opts.categorySlug } } : {}) };
-  const [items, total] = await Promise.all([
-    db.article.findMany({ where, orderBy: { publishedAt: "desc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: listFields }),
-    db.article.count({ where }),
-  ]);
-  return { items, total };
+/** One page of the news, optionally of one category (by slug); total counts the whole list. */
+export function listArticlesPage(opts: { page: number; pageSize: number; categorySlug?: string }) {
+  return publicRead(
+    "articles",
+    ["articles-page", opts.page, opts.pageSize, opts.categorySlug ?? null],
+    async () => {
+      const where = { ...publicWhere(), ...(opts.categorySlug ? { category: { slug: opts.categorySlug } } : {}) };
+      const [items, total] = await Promise.all([
+        db.article.findMany({ where, orderBy: byDate, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: listFields }),
+        db.article.count({ where }),
+      ]);
+      return { items, total };
+    },
+    { tags: TAGS },
+  );
 }
 
-export function getPublishedArticle(slug: string) {
-  return db.article.findFirst({ where: { slug, ...publicWhere() }, include: { category: true } });
-}
+/** A published article, or null (unknown, draft, unpublished, or scheduled for later). */
+export const getPublishedArticle = cache(function getPublishedArticle(slug: string) {
+  return publicRead(
+    "articles",
+    ["article", slug],
+    () =>
+      db.article.findFirst({
+        where: { slug, ...publicWhere() },
+        select: {
+          id: true, slug: true, title: true, summary: true, bodyHtml: true, author: true, source: true, sourceUrl: true,
+          publishedAt: true, updatedAt: true, viewCount: true, categoryId: true, category: { select: { slug: true, name: true } },
+        },
+      }),
+    { tags: [CACHE_TAGS.articles, CACHE_TAGS.article(slug)] },
+  );
+});
 
-export function listOtherArticles(excludeId: number, limit = 5) {
-  return db.article.findMany({
-    where: { ...publicWhere(), id: { not: excludeId } },
-    orderBy: { publishedAt: "desc" },
-    take: limit,
-    select: listFields,
-  });
+/** "Các tin khác" beside an article: the latest of its own category first, then the latest of the others. */
+export function listOtherArticles(article: { id: number; categoryId: number | null }, limit = 5) {
+  return publicRead(
+    "articles",
+    ["articles-other", article.id, article.categoryId, limit],
+    async () => {
+      const same = article.categoryId
+        ? await db.article.findMany({
+            where: { ...publicWhere(), categoryId: article.categoryId, id: { not: article.id } },
+            orderBy: byDate,
+            take: limit,
+            select: listFields,
+          })
+        : [];
+      const rest =
+        same.length < limit
+          ? await db.article.findMany({
+              where: { ...publicWhere(), id: { notIn: [article.id, ...same.map((a) => a.id)] } },
+              orderBy: byDate,
+              take: limit - same.length,
+              select: listFields,
+            })
+          : [];
+      return [...same, ...rest];
+    },
+    { tags: TAGS },
+  );
 }
 
 export function listCategories() {
-  return db.category.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+  return cachedRead(["categories"], () => db.category.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true } }), {
+    tags: TAGS,
+  });
+}
+
+/** Every public article's address and last change, for the sitemap. */
+export function listArticleUrls() {
+  return publicRead("articles", ["articles-urls"], () => db.article.findMany({ where: publicWhere(), orderBy: byDate, select: { slug: true, updatedAt: true, publishedAt: true } }), {
+    tags: TAGS,
+  });
+}
+
+/** The latest public articles, for the RSS feed. */
+export function listArticlesForFeed(limit = 20) {
+  return publicRead(
+    "articles",
+    ["articles-feed", limit],
+    () => db.article.findMany({ where: publicWhere(), orderBy: byDate, take: limit, select: { slug: true, title: true, summary: true, publishedAt: true, author: true, category: { select: { name: true } } } }),
+    { tags: TAGS },
+  );
 }
