@@ -4,12 +4,16 @@ import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/latin-400.css";
 import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./globals.css";
+import { FEED_ALTERNATES, SITE_NAME, siteUrl } from "@/lib/site/metadata";
 
 export const metadata: Metadata = {
-  title: { default: "Cổng thông tin Nông thôn mới", template: "%s · Cổng thông tin Nông thôn mới" },
+  // relative canonical and og:url addresses are resolved against the portal's public address
+  metadataBase: new URL(siteUrl()),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
   description:
     "Cổng thông tin Chương trình mục tiêu quốc gia xây dựng nông thôn mới: tin tức, thông báo kết luận, văn bản và số liệu thực hiện bộ tiêu chí.",
-  openGraph: { siteName: "Cổng thông tin Nông thôn mới", locale: "vi_VN", type: "website" },
+  openGraph: { siteName: SITE_NAME, locale: "vi_VN", type: "website" },
+  alternates: { types: FEED_ALTERNATES },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

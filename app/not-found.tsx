@@ -1,4 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = {
+  title: "Không tìm thấy trang",
+  description: "Trang bạn tìm không tồn tại hoặc đã được gỡ khỏi Cổng thông tin Nông thôn mới.",
+  robots: { index: false },
+};
 
 export default function NotFound() {
   return (

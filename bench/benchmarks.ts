@@ -2,5 +2,6 @@
 import { criterionSave } from "./criterion-save.ts";
 import { dashboardNational, dashboardProvince, sqlFloorBench, statsApi } from "./dashboard.ts";
 import type { Benchmark } from "./lib/types.ts";
+import { publicArticle } from "./public-article.ts";
 
-export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi];
+export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle];

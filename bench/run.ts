@@ -36,7 +36,8 @@ function targetVerdict(b: Benchmark, figures: BenchFigures): string | null {
   if (!b.targets) return null;
   const parts = Object.entries(b.targets).map(([k, limit]) => {
     const v = Number(figures[k]);
-    return `${k} ${v} ≤ ${limit} ${v <= limit ? "met" : "MISSED"}`;
+    if (typeof limit === "number") return `${k} ${v} ≤ ${limit} ${v <= limit ? "met" : "MISSED"}`;
+    return `${k} ${v} ≥ ${limit.min} ${v >= limit.min ? "met" : "MISSED"}`;
   });
   return `bench: ${b.name} targets: ${parts.join(", ")}`;
 }

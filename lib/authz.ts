@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "plan.edit",
   "import.run",
   "audit.view",
+  "site.manage", // the portal's name and the office's address in the footer (ADMIN only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

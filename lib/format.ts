@@ -72,3 +72,11 @@ export function todayInVietnam(now = new Date()): Date {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: VN_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   return new Date(`${parts}T00:00:00Z`);
 }
+
+/** A file size → "850 KB", "1,2 MB". */
+export function formatFileSize(bytes: number | null | undefined): string {
+  if (bytes == null || Number.isNaN(bytes)) return "–";
+  if (bytes < 1024) return `${formatNumber(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024)} KB`;
+  return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
+}

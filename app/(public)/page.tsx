@@ -1,26 +1,34 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { connection } from "next/server";
 import { KeyFigures } from "@/components/dashboard/key-figures";
 import { ArticleList } from "@/components/news/article-list";
 import { NoticeList } from "@/components/notices/notice-list";
+import { DocumentList } from "@/components/documents/document-list";
 import { Section } from "@/components/ui/section";
-import { figuresFor, latestPublicYear } from "@/lib/dashboard/queries";
 import { listLatestDocuments } from "@/lib/documents/queries";
-import { formatDate } from "@/lib/format";
 import { listLatestArticles } from "@/lib/news/queries";
 import { listLatestNotices } from "@/lib/notices/queries";
+import { getHomeFigures } from "@/lib/site/home-queries";
+import { pageMetadata, SITE_NAME } from "@/lib/site/metadata";
 
-export const dynamic = "force-dynamic";
+export const metadata: Metadata = {
+  ...pageMetadata({
+    title: SITE_NAME,
+    description:
+      "Tin tức, thông báo kết luận và nhiệm vụ được giao, văn bản chỉ đạo và số liệu thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới.",
+    path: "/",
+  }),
+  title: { absolute: SITE_NAME },
+};
 
 export default async function HomePage() {
-  const [articles, notices, documents, year] = await Promise.all([
-    listLatestArticles(6),
-    listLatestNotices(5),
-    listLatestDocuments(5),
-    latestPublicYear(),
-  ]);
-  const figures = year ? await figuresFor({ year, publicOnly: true }) : null;
+  // Rendered per request from cached reads only (no database work on a hit): a page without
+  // parameters would otherwise be prerendered by `next build`, which has no database.
+  await connection();
+  const [articles, notices, documents, figures] = await Promise.all([listLatestArticles(6), listLatestNotices(5), listLatestDocuments(5), getHomeFigures()]);
   return (
     <div className="grid gap-6">
+      <h1 className="sr-only">{SITE_NAME}</h1>
       {figures && (
         <Section title="Số liệu chính" moreHref="/so-lieu">
           <KeyFigures figures={figures} scopeLabel="Các xã có số liệu trên cổng" />
@@ -35,17 +43,7 @@ export default async function HomePage() {
             <NoticeList notices={notices} />
           </Section>
           <Section title="Văn bản mới" moreHref="/van-ban">
-            <ul className="divide-y divide-gray-100 text-sm">
-              {documents.map((d) => (
-                <li key={d.id} className="py-2">
-                  <Link href={`/van-ban#${d.slug}`} className="font-semibold hover:text-brand-700">
-                    {d.docType} số {d.number}
-                  </Link>
-                  <span className="text-gray-500"> · {formatDate(d.issuedDate)}</span>
-                  <p className="line-clamp-2 text-gray-700">{d.title}</p>
-                </li>
-              ))}
-            </ul>
+            <DocumentList documents={documents} />
           </Section>
         </div>
       </div>

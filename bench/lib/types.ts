@@ -24,7 +24,10 @@ export interface DataScale {
 export interface Benchmark {
   name: string;
   description: string;
-  /** the targets of the issue, e.g. { p50_ms: 30, p95_ms: 80 } (upper bounds); reported, never fatal */
-  targets?: Record<string, number>;
+  /**
+   * the targets of the issue, e.g. { p50_ms: 30, p95_ms: 80 } (upper bounds) or { ratio: { min: 0.8 } }
+   * (a lower bound); reported, never fatal
+   */
+  targets?: Record<string, number | { min: number }>;
   run(ctx: BenchContext): Promise<BenchFigures>;
 }

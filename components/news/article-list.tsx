@@ -8,9 +8,10 @@ export interface ArticleListItem {
   summary: string;
   publishedAt: Date | null;
   viewCount?: number;
+  category?: { slug: string; name: string } | null;
 }
 
-export function ArticleList({ articles, withSummary = true }: { articles: ArticleListItem[]; withSummary?: boolean }) {
+export function ArticleList({ articles, withSummary = true, withCategory = false }: { articles: ArticleListItem[]; withSummary?: boolean; withCategory?: boolean }) {
   if (articles.length === 0) return <p className="text-gray-500">Chưa có tin bài.</p>;
   return (
     <ul className="divide-y divide-gray-100">
@@ -20,6 +21,7 @@ export function ArticleList({ articles, withSummary = true }: { articles: Articl
             {a.title}
           </Link>
           <p className="mt-0.5 text-xs text-gray-500">
+            {withCategory && a.category && <span className="font-semibold text-brand-700">{a.category.name} · </span>}
             {formatDate(a.publishedAt)}
             {a.viewCount ? ` · ${formatNumber(a.viewCount)} lượt xem` : ""}
           </p>

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the entry screen: parse with zod → the service (which authorises) → revalidate.
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
+import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
@@ -52,6 +53,8 @@ export async function transitionAction(_prev: ActionResult<{ status: string }> |
     const input = parse(ZTransition, Object.fromEntries(form.entries()));
     const data = await transitionAssessment(await getViewer(), input);
     revalidatePath("/quan-ly/xa", "layout");
+    // Public figures count recognised communes only: a recognition or revocation changes them.
+    if (data.status === "RECOGNISED" || data.status === "REVOKED") updateTag(CACHE_TAGS.figures);
     return { ok: true, data: { status: data.status } };
   } catch (err) {
     return toActionError(err);
