@@ -2,6 +2,7 @@
 import { criterionSave } from "./criterion-save.ts";
 import { dashboardNational, dashboardProvince, sqlFloorBench, statsApi } from "./dashboard.ts";
 import type { Benchmark } from "./lib/types.ts";
+import { importNational, importProvince } from "./import.ts";
 import { publicArticle } from "./public-article.ts";
 
-export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle];
+export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle, importProvince, importNational];

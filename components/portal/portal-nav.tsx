@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/quan-ly/tong-quan", label: "Tổng quan", permission: "dashboard.view" },
   { href: "/quan-ly/xa", label: "Đánh giá tiêu chí", permission: "assessment.read" },
+  { href: "/quan-ly/nhap-lieu", label: "Nhập số liệu", permission: "import.run" },
   { href: "/quan-ly/gan-dat-chuan", label: "Xã gần đạt chuẩn", permission: "assessment.read" },
   { href: "/quan-ly/chuyen-giai-doan", label: "Chuyển giai đoạn", permission: "assessment.read" },
   { href: "/quan-ly/tieu-chi", label: "Bộ tiêu chí", permission: "assessment.read" },

@@ -1,14 +1,7 @@
-import type { WorkflowStatus } from "@/lib/generated/prisma/enums";
+import { WORKFLOW_LABELS, type WorkflowStatus } from "@/lib/assessments/workflow";
 
-export const WORKFLOW_LABELS: Record<WorkflowStatus, string> = {
-  DRAFT: "Xã đang tự đánh giá",
-  SUBMITTED: "Đã trình",
-  VERIFIED: "Huyện đã thẩm tra",
-  APPRAISED: "Tỉnh đã thẩm định",
-  RECOGNISED: "Đã công nhận",
-  RETURNED: "Trả lại bổ sung",
-  REVOKED: "Đã thu hồi",
-};
+export { WORKFLOW_LABELS };
+
 
 const STYLE: Record<WorkflowStatus, string> = {
   DRAFT: "bg-gray-100 text-gray-700",

@@ -20,26 +20,9 @@ import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES } from "@/lib/files/rul
 import { discardUpload, recordUpload, writeUpload } from "@/lib/files/storage";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseVietnameseNumber, type TSaveCriterion, type TTransition } from "./schemas";
+import type { TSaveCriterion, TTransition } from "./schemas";
+import { parseIndicatorValue } from "./values";
 import { allowedActions, councilApproves, isEditable, reviewerLevel, TRANSITIONS, type WorkflowStatus } from "./workflow";
-
-type IndicatorInput = { id: number; code: string; kind: "NUMBER" | "PERCENT" | "BOOLEAN"; comparison: "GTE" | "LTE" | "EQ" };
-
-/** Checks one typed value against its indicator; returns the stored value or an error message. */
-export function parseIndicatorValue(ind: IndicatorInput, raw: string | null): { value: number | boolean | null; error?: string } {
-  if (raw === null || raw.trim() === "") return { value: null };
-  if (ind.kind === "BOOLEAN") {
-    if (raw === "true") return { value: true };
-    if (raw === "false") return { value: false };
-    return { value: null, error: "Chọn Đạt hoặc Không đạt." };
-  }
-  const n = parseVietnameseNumber(raw);
-  if (Number.isNaN(n)) return { value: null, error: "Giá trị phải là một số (ví dụ 85,5)." };
-  if (n < 0) return { value: null, error: ind.kind === "PERCENT" ? "Tỷ lệ không được âm." : "Giá trị không được âm." };
-  if (ind.kind === "PERCENT" && n > 100) return { value: null, error: "Tỷ lệ không được vượt quá 100%." };
-  if (n > 1e9) return { value: null, error: "Giá trị quá lớn." };
-  return { value: Math.round(n * 100) / 100 };
-}
 
 async function loadCommune(communeId: number) {
   const commune = await db.adminUnit.findUnique({ where: { id: communeId } });

@@ -4,6 +4,16 @@
 import type { Permission } from "@/lib/authz";
 
 export type WorkflowStatus = "DRAFT" | "SUBMITTED" | "VERIFIED" | "APPRAISED" | "RECOGNISED" | "RETURNED" | "REVOKED";
+export const WORKFLOW_LABELS: Record<WorkflowStatus, string> = {
+  DRAFT: "Xã đang tự đánh giá",
+  SUBMITTED: "Đã trình",
+  VERIFIED: "Huyện đã thẩm tra",
+  APPRAISED: "Tỉnh đã thẩm định",
+  RECOGNISED: "Đã công nhận",
+  RETURNED: "Trả lại bổ sung",
+  REVOKED: "Đã thu hồi",
+};
+
 export type WorkflowAction = "submit" | "verify" | "appraise" | "recognise" | "return" | "revoke";
 
 export interface Transition {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseVietnameseNumber, ZTransition } from "@/lib/assessments/schemas";
-import { parseIndicatorValue } from "@/lib/assessments/service";
+import { parseIndicatorValue } from "@/lib/assessments/values";
 import {
   allowedActions,
   councilApproves,
