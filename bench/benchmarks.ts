@@ -4,5 +4,6 @@ import { dashboardNational, dashboardProvince, sqlFloorBench, statsApi } from ".
 import type { Benchmark } from "./lib/types.ts";
 import { importNational, importProvince } from "./import.ts";
 import { publicArticle } from "./public-article.ts";
+import { staffLoad } from "./staff-load.ts";
 
-export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle, importProvince, importNational];
+export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle, importProvince, importNational, staffLoad];
