@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { communeSetCodeForYear } from "@/lib/criteria/rules";
 import { db } from "@/lib/db";
 import { createRandom, type Random } from "../prisma/seed/sql.ts";
-import { startApp } from "./lib/next-server.ts";
+import { signIn, startApp } from "./lib/next-server.ts";
 import { percentile, round } from "./lib/stats.ts";
 import type { Benchmark } from "./lib/types.ts";
 
@@ -37,22 +37,6 @@ function actionId(): string {
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "saveCriterionAction" && v.filename === "lib/assessments/actions.ts");
   if (!found) throw new Error("saveCriterionAction not in the build's server-reference manifest");
   return found[0];
-}
-
-/** Signs in through next-auth's credentials flow; returns the Cookie header of the session. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${baseUrl}/quan-ly`, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in of ${email} failed (${res.status}): ${(await res.text()).slice(0, 200)}`);
-  return session;
 }
 
 function values(criterion: Criterion, rng: Random): Record<string, string> {
@@ -101,7 +85,7 @@ export const staffLoad: Benchmark = {
     try {
       const id = actionId();
       const cookies: string[] = [];
-      for (let i = 0; i < communes.length; i++) cookies.push(await signIn(app.baseUrl, "admin@ntm.demo"));
+      for (let i = 0; i < communes.length; i++) cookies.push(await signIn(app.baseUrl, "admin@ntm.demo", PASSWORD));
       ctx.log(`staff-load: ${cookies.length} sessions signed in; saving for ${SECONDS} s`);
       const samples: number[] = [];
       let saves = 0;

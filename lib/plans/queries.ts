@@ -151,8 +151,17 @@ export async function planOverviewForViewer(viewer: Viewer, opts: { year: number
  * one: plans of the units it succeeded are included.
  */
 export async function planVsActual(opts: { year: number; provinceId?: number }): Promise<PlanProgress[]> {
-  const where: Prisma.PlanEntryWhereInput = opts.provinceId ? { provinceId: { in: await unitWithPredecessors(opts.provinceId) } } : {};
-  return planProgress(await loadEntries(where, opts.year));
+  // dashboards: one row per entry with its year's dossier — no roadmap, no criterion results
+  const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(opts.year) }, select: { id: true } });
+  const provinces = opts.provinceId ? await unitWithPredecessors(opts.provinceId) : null;
+  const rows = await db.$queryRaw<{ target: PlanTarget; status: string | null; reached: boolean | null; tier: Tier | null }[]>`
+    SELECT e.target::text AS target, a.status::text AS status, a."reachedStandard" AS reached, a.tier::text AS tier
+    FROM "PlanEntry" e
+    LEFT JOIN "Assessment" a ON a."unitId" = e."communeId" AND a.year = e.year AND a."setId" = ${set?.id ?? -1}
+    WHERE e.year = ${opts.year} AND (${provinces === null} OR e."provinceId" = ANY(${provinces ?? []}::int[]))`;
+  return planProgress(
+    rows.map((r) => ({ target: r.target, outcome: planOutcome(r.target, r.status === null ? null : { status: r.status, reachedStandard: r.reached ?? false, tier: r.tier ?? "NONE" }) })),
+  );
 }
 
 /** One plan entry with its roadmap and each criterion's current status, for staff. Out of scope → 403. */

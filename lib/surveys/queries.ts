@@ -136,15 +136,17 @@ export interface FeedbackShare {
  * least one response. `provinceId` may be today's province or an earlier one.
  */
 export async function shareOfCommunesCollectingFeedback(opts: { year: number; provinceId?: number }): Promise<FeedbackShare> {
-  const where: Prisma.AdminUnitWhereInput = {
-    level: "COMMUNE",
-    type: "XA",
-    ...validOn(unitsDateForYear(opts.year)),
-    ...(opts.provinceId ? { provinceId: { in: await unitWithPredecessors(opts.provinceId) } } : {}),
-  };
-  const [communes, collecting] = await Promise.all([
-    db.adminUnit.count({ where }),
-    db.adminUnit.count({ where: { ...where, surveys: { some: { year: opts.year, responses: { some: {} } } } } }),
-  ]);
+  const on = unitsDateForYear(opts.year);
+  const provinces = opts.provinceId ? await unitWithPredecessors(opts.provinceId) : null;
+  // one statement: the xã of the year, and those whose survey of the year has a response
+  const [row] = await db.$queryRaw<{ communes: number; collecting: number }[]>`
+    SELECT count(*)::int AS communes,
+           count(*) FILTER (WHERE c.id IN (
+             SELECT s."communeId" FROM "Survey" s WHERE s.year = ${opts.year}
+                AND EXISTS (SELECT 1 FROM "SurveyResponse" r WHERE r."surveyId" = s.id)))::int AS collecting
+    FROM "AdminUnit" c
+    WHERE c.level = 'COMMUNE' AND c.type = 'XA' AND c."validFrom" <= ${on} AND (c."validTo" IS NULL OR c."validTo" > ${on})
+      AND (${provinces === null} OR c."provinceId" = ANY(${provinces ?? []}::int[]))`;
+  const { communes, collecting } = row;
   return { year: opts.year, communes, collecting, share: communes ? Math.round((collecting * 1000) / communes) / 10 : null };
 }
