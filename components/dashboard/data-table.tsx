@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import type { ColumnKind, TableData } from "@/lib/dashboard/tables";
 
-function cell(v: string | number | null | undefined, kind: ColumnKind): string {
+/** A table cell as text, vi-VN (percent columns carry "(%)" in their header, so no sign here). */
+export function formatCell(v: string | number | null | undefined, kind: ColumnKind): string {
   if (v === null || v === undefined) return "–";
+  if (kind === "date" && typeof v === "string") return formatDate(v);
   if (typeof v === "string") return v;
   switch (kind) {
     case "int":
@@ -40,16 +42,27 @@ export function DataTable({ table, downloadHref, maxHeight, testId }: { table: T
                   <td key={c.key} className={`px-2 py-1 ${c.kind === "text" ? "" : "text-right tabular-nums"}`}>
                     {j === 0 && table.links?.[i] ? (
                       <Link href={table.links[i]!} className="text-brand-700 hover:underline">
-                        {cell(row[c.key], c.kind)}
+                        {formatCell(row[c.key], c.kind)}
                       </Link>
                     ) : (
-                      cell(row[c.key], c.kind)
+                      formatCell(row[c.key], c.kind)
                     )}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
+          {table.total && (
+            <tfoot>
+              <tr className="border-t-2 font-semibold">
+                {table.columns.map((c) => (
+                  <td key={c.key} className={`px-2 py-1 ${c.kind === "text" ? "" : "text-right tabular-nums"}`}>
+                    {table.total![c.key] == null ? "" : formatCell(table.total![c.key], c.kind)}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
         </table>
         {table.rows.length === 0 && <p className="py-2 text-sm text-gray-500">Chưa có số liệu.</p>}
       </div>

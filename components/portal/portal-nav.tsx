@@ -13,6 +13,7 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/quan-ly/ocop", label: "OCOP", permission: "dashboard.view" },
   { href: "/quan-ly/von", label: "Vốn", permission: "dashboard.view" },
   { href: "/quan-ly/khao-sat", label: "Khảo sát hài lòng", permission: "assessment.read" },
+  { href: "/quan-ly/bao-cao", label: "Báo cáo", permission: "dashboard.view" },
   { href: "/quan-ly/nhiem-vu", label: "Nhiệm vụ", permission: "task.update" },
   { href: "/quan-ly/theo-doi-nhiem-vu", label: "Theo dõi nhiệm vụ", permission: "task.scorecard" },
   { href: "/quan-ly/tin-bai", label: "Tin bài", permission: "content.edit" },

@@ -25,7 +25,8 @@ import {
 /** Which units' money a read covers: a province with its predecessors, or a viewer's scope (null = everything). */
 type UnitFilter = Prisma.AdminUnitWhereInput | null;
 
-async function provinceFilter(provinceId?: number): Promise<UnitFilter> {
+async function provinceFilter(provinceId?: number, districtId?: number): Promise<UnitFilter> {
+  if (districtId) return { OR: [{ id: districtId }, { districtId }] };
   if (!provinceId) return null;
   const ids = await unitWithPredecessors(provinceId);
   return { OR: [{ id: { in: ids } }, { provinceId: { in: ids } }] };
@@ -126,10 +127,11 @@ function summarise(year: number, lines: LoadedLine[]): CapitalSummary {
 /**
  * Capital of a year for the dashboards: allocated, disbursed and the rate, by source and by month.
  * `provinceId` may be today's province or an earlier one; lines of the units it succeeded and of
- * every district and commune under them are included. Money in million VND.
+ * every district and commune under them are included. A `districtId` narrows to the district and
+ * its communes. Money in million VND.
  */
-export async function capitalSummary(opts: { year: number; provinceId?: number }): Promise<CapitalSummary> {
-  return summarise(opts.year, await loadLines(opts.year, await provinceFilter(opts.provinceId)));
+export async function capitalSummary(opts: { year: number; provinceId?: number; districtId?: number }): Promise<CapitalSummary> {
+  return summarise(opts.year, await loadLines(opts.year, await provinceFilter(opts.provinceId, opts.districtId)));
 }
 
 export interface LineRow extends Omit<LoadedLine, "payments"> {

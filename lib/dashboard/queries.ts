@@ -228,6 +228,8 @@ export interface CommuneRow {
   criteriaTotal: number;
   reached: boolean;
   status: WorkflowStatus;
+  /** bit n-1 set when criterion n is met */
+  metMask: number;
 }
 
 /** The communes of a scope with their result (district views; provinces after 1/7/2025). */
@@ -245,9 +247,9 @@ export async function communesOf(year: number, scope: DashboardScope, publicOnly
         ...(scope.districtId ? { districtId: scope.districtId } : {}),
       },
     },
-    select: { unitId: true, criteriaMet: true, criteriaTotal: true, reachedStandard: true, status: true, unit: { select: { fullName: true } } },
+    select: { unitId: true, criteriaMet: true, criteriaTotal: true, reachedStandard: true, status: true, metMask: true, unit: { select: { fullName: true } } },
     orderBy: [{ criteriaMet: "desc" }, { unit: { name: "asc" } }],
     take: 500,
   });
-  return rows.map((r) => ({ communeId: r.unitId, name: r.unit.fullName, criteriaMet: r.criteriaMet, criteriaTotal: r.criteriaTotal, reached: r.reachedStandard, status: r.status }));
+  return rows.map((r) => ({ communeId: r.unitId, name: r.unit.fullName, criteriaMet: r.criteriaMet, criteriaTotal: r.criteriaTotal, reached: r.reachedStandard, status: r.status, metMask: r.metMask }));
 }

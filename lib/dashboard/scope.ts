@@ -15,7 +15,7 @@ export interface DashboardUnit {
   scope: DashboardScope;
 }
 
-const NATION: DashboardUnit = { level: "NATION", unitId: null, code: null, name: "Toàn quốc", scope: {} };
+export const NATION: DashboardUnit = { level: "NATION", unitId: null, code: null, name: "Toàn quốc", scope: {} };
 
 /**
  * The unit to show. Anonymous (public pages) and national viewers may pick any province or
@@ -29,15 +29,26 @@ export async function resolveDashboardUnit(viewer: Viewer | null, params: { tinh
     const unit = await db.adminUnit.findUnique({ where: { id }, include: { province: { select: { id: true, fullName: true } } } });
     if (!unit || unit.level === "COMMUNE") continue;
     if (viewer && viewer.unitId !== null && !isUnitInScope(viewer, unit)) continue;
-    if (unit.level === "PROVINCE") return { level: "PROVINCE", unitId: unit.id, code: unit.code, name: unit.fullName, scope: await provinceScope(unit.id) };
-    return {
-      level: "DISTRICT",
-      unitId: unit.id,
-      code: unit.code,
-      name: unit.fullName,
-      province: unit.province ? { id: unit.province.id, name: unit.province.fullName } : undefined,
-      scope: { districtId: unit.id },
-    };
+    return toDashboardUnit({ ...unit, level: unit.level });
   }
   return viewer && viewer.unitId !== null && viewer.unitLevel === "COMMUNE" ? { ...NATION, scope: { provinceIds: [-1] } } : NATION;
+}
+
+/** A province or district as a dashboard unit (a province's scope includes the provinces it succeeded). */
+export async function toDashboardUnit(unit: {
+  id: number;
+  level: "PROVINCE" | "DISTRICT";
+  code: string;
+  fullName: string;
+  province: { id: number; fullName: string } | null;
+}): Promise<DashboardUnit> {
+  if (unit.level === "PROVINCE") return { level: "PROVINCE", unitId: unit.id, code: unit.code, name: unit.fullName, scope: await provinceScope(unit.id) };
+  return {
+    level: "DISTRICT",
+    unitId: unit.id,
+    code: unit.code,
+    name: unit.fullName,
+    province: unit.province ? { id: unit.province.id, name: unit.province.fullName } : undefined,
+    scope: { districtId: unit.id },
+  };
 }

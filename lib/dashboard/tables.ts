@@ -9,17 +9,25 @@ import { FEEDBACK_TARGET_PERCENT } from "@/lib/surveys/rules";
 import { breakdown, communesOf, criterionHeatmap, districtsWithoutReached, summaryFigures, trend, type Figures } from "./queries";
 import type { DashboardUnit } from "./scope";
 
-export type ColumnKind = "text" | "int" | "percent" | "decimal2";
+/** "date" values are calendar dates as ISO strings ("2024-06-26"). */
+export type ColumnKind = "text" | "int" | "percent" | "decimal2" | "date";
 export interface Column {
   key: string;
   label: string;
   kind: ColumnKind;
+  /** a shorter header where space is tight (printed reports), the label as its tooltip */
+  short?: string;
 }
+export type TableRow = Record<string, string | number | null>;
 export interface TableData {
   name: string;
   title: string;
+  /** a line under the title: unit, period, date produced */
+  subtitle?: string;
   columns: Column[];
-  rows: Record<string, string | number | null>[];
+  rows: TableRow[];
+  /** the closing "Tổng cộng" row, kept apart so it is never sorted or counted as a row */
+  total?: TableRow;
   /** per row, where a click drills down to */
   links?: (string | null)[];
 }
@@ -168,6 +176,11 @@ function provinceOf(r: TableRequest): number | undefined {
   return r.unit.level === "PROVINCE" ? (r.unit.unitId ?? undefined) : undefined;
 }
 
+/** The district of a dashboard unit, for the programme figures that can be narrowed to one. */
+function districtOf(r: TableRequest): number | undefined {
+  return r.unit.level === "DISTRICT" ? (r.unit.unitId ?? undefined) : undefined;
+}
+
 export async function planTable(r: TableRequest): Promise<TableData> {
   const rows = await planVsActual({ year: r.year, provinceId: provinceOf(r) });
   return {
@@ -184,7 +197,7 @@ export async function planTable(r: TableRequest): Promise<TableData> {
 }
 
 export async function ocopTable(r: TableRequest): Promise<TableData> {
-  const rows = await ocopByStars({ provinceId: provinceOf(r), asOf: new Date(Date.UTC(r.year, 11, 31)) });
+  const rows = await ocopByStars({ provinceId: provinceOf(r), districtId: districtOf(r), asOf: new Date(Date.UTC(r.year, 11, 31)) });
   return {
     name: "ocop",
     title: `Sản phẩm OCOP còn hiệu lực đến 31/12/${r.year} theo hạng sao`,
@@ -193,11 +206,12 @@ export async function ocopTable(r: TableRequest): Promise<TableData> {
       { key: "products", label: "Số sản phẩm", kind: "int" },
     ],
     rows: rows.map((s) => ({ stars: `${s.stars} sao`, products: s.products })),
+    total: { stars: "Tổng cộng", products: rows.reduce((n, s) => n + s.products, 0) },
   };
 }
 
 export async function capitalTable(r: TableRequest): Promise<{ table: TableData; summary: CapitalSummary }> {
-  const summary = await capitalSummary({ year: r.year, provinceId: provinceOf(r) });
+  const summary = await capitalSummary({ year: r.year, provinceId: provinceOf(r), districtId: districtOf(r) });
   return {
     summary,
     table: {
@@ -209,10 +223,8 @@ export async function capitalTable(r: TableRequest): Promise<{ table: TableData;
         { key: "disbursed", label: "Đã giải ngân", kind: "int" },
         { key: "rate", label: "Tỷ lệ giải ngân (%)", kind: "percent" },
       ],
-      rows: [
-        ...summary.bySource.map((s) => ({ label: s.label, allocated: s.allocated, disbursed: s.disbursed, rate: s.rate })),
-        { label: "Tổng cộng", allocated: summary.allocated, disbursed: summary.disbursed, rate: summary.rate },
-      ],
+      rows: summary.bySource.map((s) => ({ label: s.label, allocated: s.allocated, disbursed: s.disbursed, rate: s.rate })),
+      total: { label: "Tổng cộng", allocated: summary.allocated, disbursed: summary.disbursed, rate: summary.rate },
     },
   };
 }

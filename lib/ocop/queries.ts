@@ -267,25 +267,83 @@ export async function getPublicProduct(slug: string) {
 
 // ───────────── dashboards ─────────────
 
+/** Where the dashboard and report reads look: a province (with the units it succeeded), a district, or everywhere. */
+export interface OcopArea {
+  provinceId?: number;
+  districtId?: number;
+}
+
+async function areaSql(area: OcopArea): Promise<Prisma.Sql> {
+  if (area.districtId) return Prisma.sql`AND c."districtId" = ${area.districtId}`;
+  if (area.provinceId) return Prisma.sql`AND c."provinceId" = ANY(${await unitWithPredecessors(area.provinceId)})`;
+  return Prisma.empty;
+}
+
+/**
+ * For each product, the latest evaluation decided on or before `asOf`; the product counts when it
+ * is 3★+ and its certificate has not ended that day. Shared by the counts and the list below.
+ */
+function inForceOn(asOf: Date) {
+  return {
+    join: Prisma.sql`JOIN LATERAL (
+        SELECT x.year, x.stars, x."totalScore"::float8 AS "totalScore", x."councilLevel"::text AS "councilLevel",
+               x."decisionNo", x."decisionDate", x."expiresAt" FROM "OcopEvaluation" x
+         WHERE x."productId" = p.id AND x."decisionNo" IS NOT NULL AND x."decisionDate" <= ${asOf}::date
+         ORDER BY x.year DESC, x."decisionDate" DESC, x.id DESC LIMIT 1) e ON true`,
+    where: Prisma.sql`e.stars >= ${MIN_CERTIFIED_STARS} AND e."expiresAt" > ${asOf}::date`,
+  };
+}
+
 /**
  * OCOP products by star rank (3★, 4★, 5★, always the three rows) holding a certificate in force
  * on `asOf` (default today): for each product the latest evaluation decided on or before that
  * day, counted when it is 3★+ and its certificate has not ended. `provinceId` may be today's
- * province or an earlier one; the units it succeeded are included.
+ * province or an earlier one; the units it succeeded are included. `districtId` narrows to one district.
  */
-export async function ocopByStars(opts: { provinceId?: number; asOf?: Date } = {}): Promise<{ stars: number; products: number }[]> {
+export async function ocopByStars(opts: OcopArea & { asOf?: Date } = {}): Promise<{ stars: number; products: number }[]> {
   const asOf = opts.asOf ?? todayInVietnam();
-  const provinceIds = opts.provinceId ? await unitWithPredecessors(opts.provinceId) : null;
+  const inForce = inForceOn(asOf);
   const rows = await db.$queryRaw<{ stars: number; products: number }[]>`
     SELECT e.stars, count(*)::int AS products
       FROM "OcopProduct" p
       JOIN "AdminUnit" c ON c.id = p."communeId"
-      JOIN LATERAL (
-        SELECT x.stars, x."expiresAt" FROM "OcopEvaluation" x
-         WHERE x."productId" = p.id AND x."decisionNo" IS NOT NULL AND x."decisionDate" <= ${asOf}::date
-         ORDER BY x.year DESC, x."decisionDate" DESC, x.id DESC LIMIT 1) e ON true
-     WHERE e.stars >= ${MIN_CERTIFIED_STARS} AND e."expiresAt" > ${asOf}::date
-       ${provinceIds ? Prisma.sql`AND c."provinceId" = ANY(${provinceIds})` : Prisma.empty}
+      ${inForce.join}
+     WHERE ${inForce.where} ${await areaSql(opts)}
      GROUP BY e.stars`;
   return [3, 4, 5].map((stars) => ({ stars, products: rows.find((r) => r.stars === stars)?.products ?? 0 }));
+}
+
+export interface CertifiedProduct {
+  id: number;
+  name: string;
+  group: OcopGroup;
+  producer: string;
+  commune: string;
+  district: string | null;
+  province: string | null;
+  year: number;
+  stars: number;
+  totalScore: number;
+  councilLevel: string;
+  decisionNo: string;
+  decisionDate: Date;
+  expiresAt: Date;
+}
+
+/** The products `ocopByStars` counts, one row each with the decision that certifies it (the OCOP list of a report). */
+export async function listCertifiedProducts(opts: OcopArea & { asOf: Date }): Promise<CertifiedProduct[]> {
+  const inForce = inForceOn(opts.asOf);
+  return db.$queryRaw<CertifiedProduct[]>`
+    SELECT p.id, p.name, p."group"::text AS "group", pr.name AS producer,
+           c."fullName" AS commune, d."fullName" AS district, pv."fullName" AS province,
+           e.year, e.stars, e."totalScore", e."councilLevel", e."decisionNo", e."decisionDate", e."expiresAt"
+      FROM "OcopProduct" p
+      JOIN "AdminUnit" c ON c.id = p."communeId"
+      LEFT JOIN "AdminUnit" d ON d.id = c."districtId"
+      LEFT JOIN "AdminUnit" pv ON pv.id = c."provinceId"
+      JOIN "OcopProducer" pr ON pr.id = p."producerId"
+      ${inForce.join}
+     WHERE ${inForce.where} ${await areaSql(opts)}
+     ORDER BY pv."fullName" COLLATE "vi-VN-x-icu", d."fullName" COLLATE "vi-VN-x-icu" NULLS FIRST,
+              c."fullName" COLLATE "vi-VN-x-icu", e.stars DESC, p.name COLLATE "vi-VN-x-icu", p.id`;
 }

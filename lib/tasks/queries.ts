@@ -62,14 +62,22 @@ export interface ScorecardFilters {
   from?: Date;
   /** deadline to (inclusive) */
   to?: Date;
+  /** only organisations of these provinces (or this district) and the units under them; within the viewer's scope still */
+  area?: { provinceIds?: number[]; districtId?: number };
+}
+
+function areaWhere(area: NonNullable<ScorecardFilters["area"]>): Prisma.AdminUnitWhereInput | null {
+  if (area.districtId) return { OR: [{ id: area.districtId }, { districtId: area.districtId }] };
+  if (area.provinceIds) return { OR: [{ id: { in: area.provinceIds } }, { provinceId: { in: area.provinceIds } }] };
+  return null;
 }
 
 /** Tasks the viewer's scorecard covers: national users all, others those of organisations in scope. */
 function scorecardWhere(viewer: Viewer, f: ScorecardFilters): Prisma.NoticeTaskWhereInput {
-  const units = unitInScopeWhere(viewer);
+  const units = [unitInScopeWhere(viewer), f.area ? areaWhere(f.area) : null].filter((u): u is Prisma.AdminUnitWhereInput => u !== null);
   return {
     assigneeOrgId: f.organisationId ?? { not: null },
-    ...(units ? { assigneeOrg: { is: { unit: { is: units } } } } : {}),
+    ...(units.length ? { assigneeOrg: { is: { unit: { is: { AND: units } } } } } : {}),
     ...(f.noticeId ? { noticeId: f.noticeId } : {}),
     ...(f.from || f.to ? { deadline: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   };
