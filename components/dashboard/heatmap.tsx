@@ -2,14 +2,19 @@ import Link from "next/link";
 import { formatNumber } from "@/lib/format";
 import type { TableData } from "@/lib/dashboard/tables";
 
-const shade = (p: number) => `hsl(140, 45%, ${Math.round(96 - p * 0.6)}%)`;
+/** The shade class of a percentage: h0 … h10 in steps of 10 (app/globals.css, `.heat`). */
+const shade = (p: number) => `h${Math.min(10, Math.max(0, Math.round(p / 10)))}`;
 
-/** Unit × criterion, each cell the % of communes meeting the criterion. */
+/**
+ * Unit × criterion, each cell the % of communes meeting the criterion. Cells carry only a shade
+ * class and the rounded figure (the row and column headers name them); the figures to one
+ * decimal are in its CSV and XLSX download.
+ */
 export function Heatmap({ table }: { table: TableData }) {
   const [first, ...criteria] = table.columns;
   return (
     <div className="max-h-[32rem] overflow-auto">
-      <table className="text-xs" data-testid="heatmap">
+      <table className="heat text-xs" data-testid="heatmap">
         <caption className="text-left text-sm text-gray-600">{table.title}</caption>
         <thead className="sticky top-0 bg-white">
           <tr>
@@ -30,7 +35,7 @@ export function Heatmap({ table }: { table: TableData }) {
               {criteria.map((c) => {
                 const v = Number(row[c.key] ?? 0);
                 return (
-                  <td key={c.key} className="px-1 py-0.5 text-center tabular-nums" style={{ background: shade(v), color: v > 70 ? "white" : undefined }} title={`${row[first.key]} – ${c.label}: ${formatNumber(v, 1)}%`}>
+                  <td key={c.key} className={shade(v)}>
                     {formatNumber(v, 0)}
                   </td>
                 );
