@@ -1,15 +1,18 @@
 // npm start — the whole portal from a clean clone: embedded PostgreSQL (unless DATABASE_URL),
 // migrations, demo data on an empty database, a production build when sources changed, then
-// `next start` on PORT (3000). Ctrl-C stops the app and the database cleanly.
-// npm run dev — the same with `next dev` (hot reload).
+// the portal server (scripts/serve.ts: Next.js with each page's CSP nonce) on PORT (3000).
+// Ctrl-C stops the app and the database cleanly.
+// npm run dev — the same with Next's development mode (hot reload).
 import { spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { applyMigrations } from "./lib/migrations.ts";
 import { openDatabase } from "./lib/runtime.ts";
 import { buildIsCurrent, recordBuild } from "./lib/build.ts";
 import { authSecret } from "./lib/secrets.ts";
+import { portalServerArgs } from "./lib/server.ts";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
 import { DEMO_PASSWORD } from "../prisma/seed/users.ts";
+import { isDemoMode } from "../lib/users/login-rules.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -54,7 +57,7 @@ try {
     if (build.status !== 0) throw new Error("next build thất bại");
     recordBuild();
   }
-  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  child = spawn(process.execPath, portalServerArgs({ port, dev }), { stdio: ["ignore", "pipe", "inherit"], env });
   let announced = false;
   child.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -70,6 +73,7 @@ Tài khoản mẫu (mật khẩu chung: ${DEMO_PASSWORD}):
   xa@ntm.demo        Cán bộ xã Tân Thành
   so@ntm.demo        Cán bộ Sở Kế hoạch và Đầu tư Quảng Bình
   bientap@ntm.demo   Biên tập viên
+${isDemoMode() ? "Chế độ demo: tài khoản mẫu dùng mật khẩu chung ở trên. Khi triển khai thật, đặt DEMO_MODE=0: mỗi tài khoản mẫu phải đổi mật khẩu ở lần đăng nhập đầu." : "DEMO_MODE=0: tài khoản mẫu phải đổi mật khẩu ở lần đăng nhập đầu."}
 Nhấn Ctrl-C để dừng.`);
     }
   });

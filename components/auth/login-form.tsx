@@ -2,10 +2,19 @@
 
 import { useEffect, useState } from "react";
 import { signIn } from "next-auth/react";
+import { rateLimitMessage } from "@/lib/users/login-rules";
 
 /** Only same-site paths are followed after login (no open redirect). */
 function safeCallback(url: string | null): string {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : "/quan-ly";
+}
+
+/** next-auth's error code → what the person reads (the server sends codes, never text). */
+function loginErrorMessage(code: string | null): string {
+  const limited = /^RATE_LIMITED:(\d+)$/.exec(code ?? "");
+  if (limited) return rateLimitMessage(Number(limited[1]));
+  if (code === "CredentialsSignin") return "Email hoặc mật khẩu không đúng.";
+  return "Đã có lỗi xảy ra khi đăng nhập. Vui lòng thử lại.";
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
@@ -30,7 +39,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     const res = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
     if (!res || res.error) {
-      setError("Email hoặc mật khẩu không đúng.");
+      setError(loginErrorMessage(res?.error ?? null));
       return;
     }
     window.location.assign(safeCallback(callbackUrl));

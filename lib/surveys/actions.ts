@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { getViewer } from "@/lib/auth";
+import { clientAddress, trustedProxyHops } from "@/lib/users/login-rules";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { formFields } from "@/lib/ocop/input";
 import { clientKey, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, isDeviceToken, newDeviceToken } from "./device";
@@ -26,8 +27,8 @@ export async function submitSurveyAction(_prev: ActionResult<{ stored: boolean }
         maxAge: DEVICE_COOKIE_MAX_AGE,
       });
     }
-    // the last hop is the one our own proxy (or Next, when there is none) wrote; earlier ones are the client's word
-    const address = h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown";
+    // the hop our own proxy (or Next, when there is none) wrote; earlier ones are the client's word
+    const address = clientAddress(h.get("x-forwarded-for"), trustedProxyHops()) || "unknown";
     const data = await submitSurveyResponse({
       communeId: form.get("communeId"),
       year: form.get("year"),

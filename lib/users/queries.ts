@@ -1,6 +1,7 @@
 // Reads of users and their scope.
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/authz";
+import { isDemoMode, passwordChangeRequired } from "./login-rules";
 
 /** Unit ids of a unit and of every unit it succeeded, transitively (history survives mergers). */
 export async function unitWithPredecessors(unitId: number): Promise<number[]> {
@@ -14,13 +15,20 @@ export async function unitWithPredecessors(unitId: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-export async function loadViewer(userId: number, sessionVersion: number): Promise<Viewer | null> {
+export interface SessionUser {
+  viewer: Viewer;
+  /** the user must choose a new password before anything else (lib/users/login-rules.ts) */
+  mustChangePassword: boolean;
+}
+
+/** The user of a session, or null when the account is gone, disabled or signed out everywhere since. */
+export async function loadSessionUser(userId: number, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     include: { unit: { select: { id: true, level: true, fullName: true } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return {
+  const viewer: Viewer = {
     id: user.id,
     name: user.name,
     email: user.email,
@@ -31,6 +39,11 @@ export async function loadViewer(userId: number, sessionVersion: number): Promis
     unitName: user.unit?.fullName ?? null,
     scopeUnitIds: user.unitId ? await unitWithPredecessors(user.unitId) : [],
   };
+  return { viewer, mustChangePassword: passwordChangeRequired(user, isDemoMode()) };
+}
+
+export async function loadViewer(userId: number, sessionVersion: number): Promise<Viewer | null> {
+  return (await loadSessionUser(userId, sessionVersion))?.viewer ?? null;
 }
 
 export const findUserByEmail = (email: string) => db.user.findUnique({ where: { email: email.trim().toLowerCase() } });

@@ -41,8 +41,9 @@ export async function seedDemoUsers(sql: Sql, units: UnitMaps): Promise<DemoAcco
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
   for (const a of accounts) {
     await sql.query(
-      `INSERT INTO "User" (email, name, "passwordHash", role, "unitId", "organisationId", "isDemo")
-       VALUES ($1, $2, $3, $4, $5, $6, true)`,
+      // the password is public: outside demo mode each account must choose its own first
+      `INSERT INTO "User" (email, name, "passwordHash", role, "unitId", "organisationId", "isDemo", "mustChangePassword")
+       VALUES ($1, $2, $3, $4, $5, $6, true, true)`,
       [a.email, a.name, hash, a.role, a.unitId, a.orgId],
     );
   }

@@ -16,6 +16,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <span data-testid="viewer">
               {viewer.name} · {ROLE_LABELS[viewer.role]} · {viewer.unitName ?? "Toàn quốc"}
             </span>
+            <Link href="/quan-ly/tai-khoan" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">Tài khoản</Link>
             <SignOutButton />
           </div>
         </div>
