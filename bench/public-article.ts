@@ -1,4 +1,4 @@
-// public-article: requests/s and p99 latency of an article page served by `next start` at 50
+// public-article: requests/s and p99 latency of an article page served by the portal server at 50
 // concurrent connections on loopback, beside a fully static page (/gioi-thieu) of the same
 // server in the same run. The article page is rendered on its first request and then served
 // from the cache (lib/content/public-cache.ts): after the warm-up, no request may touch the
@@ -19,6 +19,7 @@ import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
 import { buildIsCurrent, recordBuild } from "../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../scripts/lib/ports.ts";
+import { portalServerArgs } from "../scripts/lib/server.ts";
 import { BENCH_DIR } from "./lib/prepare.ts";
 import { percentile, round } from "./lib/stats.ts";
 import type { Benchmark, BenchContext } from "./lib/types.ts";
@@ -38,7 +39,7 @@ function ensureBuild(ctx: BenchContext) {
 }
 
 async function startServer(ctx: BenchContext, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const server = spawn(process.execPath, portalServerArgs({ port, hostname: "127.0.0.1" }), {
     stdio: ["ignore", "ignore", 2],
     env: {
       ...process.env,
@@ -101,7 +102,7 @@ const rps = (l: Load) => l.requests / l.seconds;
 
 export const publicArticle: Benchmark = {
   name: "public-article",
-  description: `an article page vs a static page on next start, ${CONNECTIONS} connections, ${SLICES * SLICE_S} s each after a warm-up`,
+  description: `an article page vs a static page on the portal server (scripts/serve.ts), ${CONNECTIONS} connections, ${SLICES * SLICE_S} s each after a warm-up`,
   targets: { p99_ms: 50, ratio: { min: 0.8 } },
   async run(ctx) {
     ensureBuild(ctx);

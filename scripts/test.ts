@@ -10,6 +10,7 @@ import { buildIsCurrent, recordBuild } from "./lib/build.ts";
 import { ensureChromium } from "./lib/chromium.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
+import { portalServerArgs } from "./lib/server.ts";
 import {
   createDatabaseIfMissing,
   databaseUrl,
@@ -116,7 +117,7 @@ async function main() {
         NEXTAUTH_URL: `http://localhost:${port}`,
         UPLOAD_DIR: `${OUT}/uploads-${runId}`,
       };
-      app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env });
+      app = spawn(process.execPath, portalServerArgs({ port }), { stdio: ["ignore", "ignore", "inherit"], env });
       await waitForHttp(`http://localhost:${port}/`, 60_000);
       const out = `${OUT}/e2e.json`;
       rmSync(out, { force: true });

@@ -30,6 +30,10 @@
 // scheduled time, none on list pages and one response on a detail page; at midnight (task
 // classes of a notice page), one response; after a change made outside the editor, 24 hours.
 // The cache lives in the server's memory only (next.config.js isrFlushToDisk: false).
+// A cached page still gets a Content-Security-Policy nonce of its own in every response: it is
+// rendered with the server process's secret placeholder, replaced per response (scripts/serve.ts,
+// lib/security/nonce-stream.ts) — rendering every page per request for its nonce would cost
+// about 20 times the throughput of these pages.
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";

@@ -1,0 +1,56 @@
+// The portal's HTTP server (npm start, npm test, npm run bench; `-- --dev` for next dev): Next.js
+// behind a thin layer that gives every HTML response a Content-Security-Policy with a nonce of its
+// own while cached public pages stay cached (lib/security/nonce-stream.ts), HSTS over HTTPS, and
+// gzip after the nonce is in place (Next's own compression is off in next.config.js).
+//   node --import tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "../lib/security/headers.ts";
+import { applyNonce, prerenderedPageHashes, withPlaceholderPolicy } from "../lib/security/nonce-stream.ts";
+
+const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" }, dev: { type: "boolean", default: false } } });
+const dev = values.dev ?? false;
+const port = Number(values.port);
+// as `next start` / `next dev` do, before Next is loaded
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+const { default: next } = await import("next");
+// the compression middleware Next itself uses (a compiled copy of `compression`)
+const compression = createRequire(import.meta.url)("next/dist/compiled/compression") as () => (req: unknown, res: unknown, next: () => void) => void;
+
+const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// Secret for the life of this process, as is Next's cache of rendered pages: never sent.
+const placeholder = newNonce();
+const trustedPages = dev ? new Set<string>() : prerenderedPageHashes(".next");
+const compress = compression();
+
+const server = createServer((req, res) => {
+  const https = isHttpsRequest(new URL(req.url ?? "/", "http://localhost"), (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
+  withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
+  if (https) res.setHeader("Strict-Transport-Security", HSTS);
+  const nonce = newNonce();
+  compress(req, res, () => {
+    applyNonce(res, { placeholder, nonce, csp: contentSecurityPolicy(nonce, { dev, https }), trustedPages });
+    void handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+});
+if (dev) server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
+// as `next start`: connections kept alive a little longer than a typical proxy's idle timeout
+server.keepAliveTimeout = 65_000;
+server.listen(port, values.hostname, () => {
+  console.log(`✓ Ready on http://${values.hostname ?? "localhost"}:${port}`);
+});
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
