@@ -1,0 +1,28 @@
+// npm run db:backup [-- <file>]
+// A consistent backup of the portal's database (the embedded one under .data/, or DATABASE_URL)
+// into one gzip file, by default backups/ntm-<time>.ntm.gz (scripts/lib/backup.ts).
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { backupDatabase } from "./lib/backup.ts";
+import { openDatabase } from "./lib/runtime.ts";
+
+const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
+const file = resolve(process.argv.slice(2).find((a) => !a.startsWith("-")) ?? `backups/ntm-${stamp}.ntm.gz`);
+
+const db = await openDatabase({ quiet: true });
+let code = 0;
+try {
+  mkdirSync(dirname(file), { recursive: true });
+  const started = Date.now();
+  const m = await backupDatabase(db.url, file);
+  const rows = m.tables.reduce((s, t) => s + t.rows, 0);
+  console.log(`Đã sao lưu ${m.tables.length} bảng, ${rows.toLocaleString("vi-VN")} dòng (PostgreSQL ${m.serverVersion}, ${m.migrations.length} migration) vào`);
+  console.log(`  ${file} (${(statSync(file).size / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB, ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
+  console.log(`Tổng kiểm tra: ${Object.entries(m.checksums).map(([t, s]) => `${t} ${s.slice(0, 12)}…`).join(", ")}`);
+} catch (err) {
+  console.error(`Sao lưu thất bại: ${err instanceof Error ? err.message : String(err)}`);
+  code = 1;
+} finally {
+  await db.close();
+}
+process.exit(code);

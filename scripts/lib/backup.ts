@@ -1,0 +1,433 @@
+// Logical backup and restore of the portal's database, in Node: the embedded PostgreSQL ships no
+// pg_dump, no npm package ships a pg_dump for PostgreSQL 18, and Debian's (15) refuses a newer
+// server. So, as pg_dump does:
+// - backup: one REPEATABLE READ READ ONLY transaction (every read sees the same snapshot), the row
+//   counts and checksums of that snapshot in a manifest, then COPY … TO STDOUT of every table of
+//   the schema, ordered by primary key, into one gzip file;
+// - restore: into an EMPTY database only — the migrations the backup was taken at, then COPY …
+//   FROM STDIN of every table in foreign-key order in one transaction with the tables' own
+//   triggers off (the dashboard summaries are restored as they were, not recomputed), sequences
+//   set, the checksums compared; then any newer migration of this checkout.
+// File layout (text, gzip): a format line, the manifest (one JSON line), then per table a line
+// `TABLE "<name>" <columns as JSON>`, its rows in COPY text format, a line `\.`, and a line
+// `END <rows> <sha256 of the rows>`. The restore never runs SQL from the file: names are
+// checked against the database and the statements built here.
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { cpSync, createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
+
+export const BACKUP_FORMAT = "NTM-BACKUP 1";
+
+/** Checksums of the assessments, computed by PostgreSQL the same way on both sides. */
+export const CHECKSUM_TABLES = ["Assessment", "CriterionResult", "IndicatorValue"] as const;
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  createdAt: string;
+  serverVersion: string;
+  /** the migrations applied to the database, in order */
+  migrations: { name: string; checksum: string }[];
+  tables: { name: string; columns: string[]; rows: number }[];
+  /** md5 over the rows (as text, by primary key) of the assessment tables */
+  checksums: Record<string, string>;
+  /** sequences' positions (never below the highest id restored) */
+  sequences: { table: string; column: string; lastValue: string; isCalled: boolean }[];
+}
+
+export class BackupError extends Error {}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface TableInfo {
+  name: string;
+  columns: string[];
+  primaryKey: string[];
+}
+
+async function listTables(c: pg.ClientBase): Promise<TableInfo[]> {
+  const { rows } = await c.query<{ name: string; columns: string[]; pk: string[] | null }>(`
+    SELECT cl.relname::text AS name,
+           array_agg(a.attname::text ORDER BY a.attnum) AS columns,
+           (SELECT array_agg(pa.attname::text ORDER BY array_position(ix.indkey::int2[], pa.attnum))
+              FROM pg_index ix JOIN pg_attribute pa ON pa.attrelid = ix.indrelid AND pa.attnum = ANY (ix.indkey)
+             WHERE ix.indrelid = cl.oid AND ix.indisprimary) AS pk
+      FROM pg_class cl
+      JOIN pg_namespace n ON n.oid = cl.relnamespace
+      JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+     WHERE n.nspname = current_schema() AND cl.relkind IN ('r', 'p') AND cl.relname <> '_prisma_migrations'
+     GROUP BY cl.oid, cl.relname
+     ORDER BY cl.relname`);
+  return rows.map((r) => ({ name: r.name, columns: r.columns, primaryKey: r.pk ?? [] }));
+}
+
+/**
+ * The tables in foreign-key order: every table after the tables it references (a reference to
+ * itself is checked at the end of its own COPY). Ties by name, so the order is stable.
+ */
+async function inForeignKeyOrder(c: pg.ClientBase, tables: TableInfo[]): Promise<TableInfo[]> {
+  const { rows } = await c.query<{ child: string; parent: string }>(`
+    SELECT ch.relname AS child, pa.relname AS parent
+      FROM pg_constraint k
+      JOIN pg_class ch ON ch.oid = k.conrelid
+      JOIN pg_class pa ON pa.oid = k.confrelid
+      JOIN pg_namespace n ON n.oid = ch.relnamespace
+     WHERE k.contype = 'f' AND n.nspname = current_schema() AND ch.oid <> pa.oid`);
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const parents = new Map(tables.map((t) => [t.name, new Set<string>()]));
+  for (const r of rows) if (byName.has(r.child) && byName.has(r.parent)) parents.get(r.child)!.add(r.parent);
+  const ordered: TableInfo[] = [];
+  const done = new Set<string>();
+  while (ordered.length < tables.length) {
+    const ready = tables.filter((t) => !done.has(t.name) && [...parents.get(t.name)!].every((p) => done.has(p)));
+    if (!ready.length) throw new BackupError(`Các bảng tham chiếu vòng tròn: ${tables.filter((t) => !done.has(t.name)).map((t) => t.name).join(", ")}.`);
+    for (const t of ready) {
+      ordered.push(t);
+      done.add(t.name);
+    }
+  }
+  return ordered;
+}
+
+/** md5 of the table's rows as text, in primary-key order: equal rows give equal checksums. */
+async function tableChecksum(c: pg.ClientBase, table: string): Promise<string> {
+  const { rows } = await c.query<{ pk: string[] | null }>(
+    `SELECT array_agg(a.attname::text ORDER BY array_position(ix.indkey::int2[], a.attnum)) AS pk
+       FROM pg_index ix JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ANY (ix.indkey)
+      WHERE ix.indrelid = $1::regclass AND ix.indisprimary`,
+    [ident(table)],
+  );
+  const order = (rows[0]?.pk ?? []).map((k) => `t.${ident(k)}`).join(", ") || "t::text";
+  const { rows: sum } = await c.query<{ md5: string | null }>(`SELECT md5(string_agg(md5(t::text), '' ORDER BY ${order})) AS md5 FROM ${ident(table)} t`);
+  return sum[0].md5 ?? "empty";
+}
+
+export async function assessmentChecksums(c: pg.ClientBase): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of CHECKSUM_TABLES) out[t] = await tableChecksum(c, t);
+  return out;
+}
+
+/** Row count of every table of the schema (but Prisma's bookkeeping). */
+export async function tableRowCounts(url: string): Promise<Record<string, number>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const out: Record<string, number> = {};
+    for (const t of await listTables(c)) {
+      out[t.name] = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(t.name)}`)).rows[0].n);
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+export async function databaseChecksums(url: string): Promise<Record<string, string>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await assessmentChecksums(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Writes a consistent backup of the database at `url` to `file` (gzip). Returns its manifest. */
+export async function backupDatabase(url: string, file: string, opts: { afterSnapshot?: () => Promise<void> } = {}): Promise<BackupManifest> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const gzip = createGzip({ level: 6 });
+  const out = createWriteStream(file, { flags: "wx", mode: 0o600 });
+  const written = pipeline(gzip, out);
+  const put = async (s: string | Buffer) => {
+    if (!gzip.write(s)) await once(gzip, "drain");
+  };
+  try {
+    await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // written in the order a restore loads them; this first read fixes the snapshot
+    const tables = await inForeignKeyOrder(c, await listTables(c));
+    await opts.afterSnapshot?.();
+    const migrations = (
+      await c.query<{ name: string; checksum: string }>(
+        `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+      )
+    ).rows;
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      serverVersion: (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v.split(" ")[0],
+      migrations,
+      tables: [],
+      checksums: await assessmentChecksums(c),
+      sequences: [],
+    };
+    const seqRows = await c.query<{ table: string; column: string; seq: string }>(`
+      SELECT cl.relname AS table, a.attname AS column, pg_get_serial_sequence(format('%I', cl.relname), a.attname) AS seq
+        FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
+        JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+       WHERE n.nspname = current_schema() AND cl.relkind IN ('r', 'p') AND cl.relname <> '_prisma_migrations'
+         AND pg_get_serial_sequence(format('%I', cl.relname), a.attname) IS NOT NULL
+       ORDER BY 1, 2`);
+    for (const s of seqRows.rows) {
+      const { rows } = await c.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${s.seq}`);
+      manifest.sequences.push({ table: s.table, column: s.column, lastValue: rows[0].last_value, isCalled: rows[0].is_called });
+    }
+    for (const t of tables) {
+      manifest.tables.push({ name: t.name, columns: t.columns, rows: Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(t.name)}`)).rows[0].n) });
+    }
+    await put(`${BACKUP_FORMAT}\n${JSON.stringify(manifest)}\n`);
+    for (const t of tables) {
+      await put(`TABLE ${JSON.stringify(t.name)} ${JSON.stringify(t.columns)}\n`);
+      const order = t.primaryKey.length ? ` ORDER BY ${t.primaryKey.map(ident).join(", ")}` : "";
+      const stream = c.query(copyTo(`COPY (SELECT ${t.columns.map(ident).join(", ")} FROM ${ident(t.name)}${order}) TO STDOUT`));
+      const hash = createHash("sha256");
+      let rows = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows++;
+        await put(chunk);
+      }
+      const expected = manifest.tables.find((m) => m.name === t.name)!.rows;
+      if (rows !== expected) throw new BackupError(`Bảng ${t.name}: đếm được ${expected} dòng nhưng sao chép ${rows} dòng.`);
+      await put(`\\.\nEND ${rows} ${hash.digest("hex")}\n`);
+    }
+    await put("END-OF-BACKUP\n");
+    await c.query("COMMIT");
+    gzip.end();
+    await written;
+    return manifest;
+  } catch (err) {
+    gzip.destroy();
+    await written.catch(() => {});
+    rmSync(file, { force: true });
+    throw err;
+  } finally {
+    await c.query("ROLLBACK").catch(() => {});
+    await c.end();
+  }
+}
+
+/** Reads a backup file section by section (lines, then COPY rows up to their `\.` line). */
+class BackupReader {
+  private buf: Buffer = Buffer.alloc(0);
+  private done = false;
+  private readonly it: AsyncIterator<Buffer>;
+  constructor(source: AsyncIterable<Buffer>) {
+    this.it = source[Symbol.asyncIterator]();
+  }
+
+  private async more(): Promise<boolean> {
+    if (this.done) return false;
+    const next = await this.it.next();
+    if (next.done) {
+      this.done = true;
+      return false;
+    }
+    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+    return true;
+  }
+
+  async line(): Promise<string | null> {
+    for (;;) {
+      const nl = this.buf.indexOf(10);
+      if (nl !== -1) {
+        const line = this.buf.subarray(0, nl).toString("utf8");
+        this.buf = this.buf.subarray(nl + 1);
+        return line;
+      }
+      if (!(await this.more())) return null;
+    }
+  }
+
+  /** Hands the rows of a section to `sink` as they come, up to (not including) the `\.` line. */
+  async rows(sink: (chunk: Buffer) => Promise<void>): Promise<void> {
+    const END = Buffer.from("\\.\n");
+    for (;;) {
+      if (this.buf.subarray(0, END.length).equals(END)) {
+        this.buf = this.buf.subarray(END.length);
+        return;
+      }
+      const at = this.buf.indexOf("\n\\.\n");
+      if (at !== -1) {
+        await sink(this.buf.subarray(0, at + 1));
+        this.buf = this.buf.subarray(at + 1 + END.length);
+        return;
+      }
+      // all complete rows but the last, which may be the start of the end line
+      const lastNl = this.buf.lastIndexOf(10);
+      if (lastNl !== -1) {
+        await sink(this.buf.subarray(0, lastNl + 1));
+        this.buf = this.buf.subarray(lastNl + 1);
+      }
+      if (!(await this.more())) throw new BackupError("Tệp sao lưu bị cắt cụt (thiếu dòng kết thúc bảng).");
+    }
+  }
+}
+
+export interface RestoreSummary {
+  manifest: BackupManifest;
+  rows: number;
+  /** migrations of this checkout newer than the backup, applied after the data */
+  laterMigrations: string[];
+}
+
+/** Tables of the target database that hold rows (Prisma's bookkeeping aside). */
+async function nonEmptyTables(c: pg.ClientBase): Promise<string[]> {
+  const out: string[] = [];
+  for (const t of await listTables(c)) {
+    if ((await c.query(`SELECT 1 FROM ${ident(t.name)} LIMIT 1`)).rowCount) out.push(t.name);
+  }
+  return out;
+}
+
+async function appliedMigrations(c: pg.ClientBase): Promise<string[]> {
+  const exists = (await c.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS ok`)).rows[0].ok as boolean;
+  if (!exists) return [];
+  return (await c.query<{ name: string }>(`SELECT migration_name AS name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)).rows.map((r) => r.name);
+}
+
+/** Reads only the manifest of a backup file. */
+export async function readManifest(file: string): Promise<BackupManifest> {
+  const source = createReadStream(file).pipe(createGunzip());
+  try {
+    const reader = new BackupReader(source);
+    return parseHead(await reader.line(), await reader.line());
+  } finally {
+    source.destroy();
+  }
+}
+
+function parseHead(format: string | null, json: string | null): BackupManifest {
+  if (format !== BACKUP_FORMAT || !json) throw new BackupError("Đây không phải tệp sao lưu của cổng thông tin (sai định dạng).");
+  const manifest = JSON.parse(json) as BackupManifest;
+  if (manifest.format !== BACKUP_FORMAT || !Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations)) {
+    throw new BackupError("Tệp sao lưu thiếu phần mô tả (manifest) hợp lệ.");
+  }
+  return manifest;
+}
+
+/**
+ * Restores `file` into the database at `url`, which must hold no data. Everything is checked
+ * before the load commits: rows per table, each table's sha256, the assessment checksums.
+ */
+export async function restoreDatabase(url: string, file: string, opts: { migrationsDir?: string } = {}): Promise<RestoreSummary> {
+  const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
+  const source = createReadStream(file).pipe(createGunzip());
+  const reader = new BackupReader(source);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  let tempDir: string | null = null;
+  try {
+    const manifest = parseHead(await reader.line(), await reader.line());
+
+    const full = await nonEmptyTables(c);
+    if (full.length) {
+      throw new BackupError(
+        `Cơ sở dữ liệu đích không trống (${full.length} bảng có dữ liệu, ví dụ ${full.slice(0, 3).join(", ")}). ` +
+          "Chỉ khôi phục vào cơ sở dữ liệu trống: tạo cơ sở dữ liệu mới (npm run db:restore -- <tệp> --into <tên>) hoặc xóa dữ liệu cũ trước.",
+      );
+    }
+    // the schema the data was taken with: the same migrations, unchanged, none newer already here
+    const known = new Map(readMigrations(migrationsDir).map((m) => [m.name, m]));
+    for (const m of manifest.migrations) {
+      const here = known.get(m.name);
+      if (!here) throw new BackupError(`Bản sao lưu được tạo với migration ${m.name} mà mã nguồn này không có: hãy dùng phiên bản mã nguồn mới hơn.`);
+      if (here.checksum !== m.checksum) throw new BackupError(`Migration ${m.name} của mã nguồn này khác với lúc sao lưu (checksum khác).`);
+    }
+    const backupNames = new Set(manifest.migrations.map((m) => m.name));
+    const newer = (await appliedMigrations(c)).filter((n) => !backupNames.has(n));
+    if (newer.length) throw new BackupError(`Cơ sở dữ liệu đích đã có migration mới hơn bản sao lưu (${newer[0]}): hãy khôi phục vào cơ sở dữ liệu trống.`);
+
+    tempDir = mkdtempSync(join(tmpdir(), "ntm-restore-"));
+    for (const m of manifest.migrations) cpSync(join(migrationsDir, m.name), join(tempDir, m.name), { recursive: true });
+    await applyMigrations(url, tempDir);
+
+    const targetTables = new Map((await listTables(c)).map((t) => [t.name, t]));
+    const order = await inForeignKeyOrder(c, [...targetTables.values()]);
+    const position = new Map(order.map((t, i) => [t.name, i]));
+
+    await c.query("BEGIN");
+    for (const t of targetTables.keys()) await c.query(`ALTER TABLE ${ident(t)} DISABLE TRIGGER USER`);
+    let rows = 0;
+    let lastPosition = -1;
+    const seen = new Set<string>();
+    for (;;) {
+      const line = await reader.line();
+      if (line === null) throw new BackupError("Tệp sao lưu bị cắt cụt (thiếu dòng kết thúc).");
+      if (line === "END-OF-BACKUP") break;
+      const m = /^TABLE ("(?:[^"\\]|\\.)*") (\[.*\])$/.exec(line);
+      if (!m) throw new BackupError("Tệp sao lưu hỏng: dòng đầu bảng không hợp lệ.");
+      const name = JSON.parse(m[1]) as string;
+      const columns = JSON.parse(m[2]) as string[];
+      const target = targetTables.get(name);
+      const expected = manifest.tables.find((t) => t.name === name);
+      if (!target || !expected || seen.has(name)) throw new BackupError(`Bảng ${name} trong tệp sao lưu không có trong cơ sở dữ liệu hoặc bị lặp.`);
+      if (!columns.every((col) => target.columns.includes(col))) throw new BackupError(`Bảng ${name}: cột trong tệp sao lưu không khớp với cơ sở dữ liệu.`);
+      if (position.get(name)! < lastPosition) throw new BackupError(`Bảng ${name} đứng trước bảng mà nó tham chiếu: tệp sao lưu không đúng thứ tự.`);
+      lastPosition = Math.max(lastPosition, position.get(name)!);
+      seen.add(name);
+
+      const copy = c.query(copyFrom(`COPY ${ident(name)} (${columns.map(ident).join(", ")}) FROM STDIN`));
+      const finished = new Promise<void>((resolve, reject) => {
+        copy.on("finish", resolve);
+        copy.on("error", reject);
+      });
+      finished.catch(() => {}); // awaited below; a failure also ends the writes through once()
+      const hash = createHash("sha256");
+      let count = 0;
+      try {
+        await reader.rows(async (chunk) => {
+          hash.update(chunk);
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) count++;
+          if (copy.destroyed) throw copy.errored ?? new BackupError(`Bảng ${name}: PostgreSQL dừng nạp dữ liệu.`);
+          if (!copy.write(chunk)) await once(copy, "drain");
+        });
+      } catch (err) {
+        // abort the COPY (CopyFail), or the connection would wait for its end forever
+        copy.destroy(err instanceof Error ? err : new Error(String(err)));
+        await finished.catch(() => {});
+        throw err;
+      }
+      copy.end();
+      await finished;
+      const end = /^END (\d+) ([0-9a-f]{64})$/.exec((await reader.line()) ?? "");
+      if (!end || Number(end[1]) !== count || end[2] !== hash.digest("hex") || count !== expected.rows) {
+        throw new BackupError(`Bảng ${name}: dữ liệu trong tệp sao lưu không khớp với tổng kiểm tra (tệp bị hỏng hoặc bị sửa).`);
+      }
+      rows += count;
+    }
+    const missing = manifest.tables.filter((t) => !seen.has(t.name));
+    if (missing.length) throw new BackupError(`Tệp sao lưu thiếu dữ liệu bảng ${missing[0].name}.`);
+    for (const t of targetTables.keys()) await c.query(`ALTER TABLE ${ident(t)} ENABLE TRIGGER USER`);
+
+    // sequences continue after the highest of: where they were, and the ids restored
+    for (const s of manifest.sequences) {
+      if (!targetTables.get(s.table)?.columns.includes(s.column)) continue;
+      await c.query(
+        `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST($3::bigint, (SELECT COALESCE(max(${ident(s.column)}), 0) + 1 FROM ${ident(s.table)})), false)`,
+        [ident(s.table), s.column, (BigInt(s.lastValue) + (s.isCalled ? 1n : 0n)).toString()],
+      );
+    }
+    const checksums = await assessmentChecksums(c);
+    for (const [table, sum] of Object.entries(manifest.checksums)) {
+      if (checksums[table] !== sum) throw new BackupError(`Tổng kiểm tra của bảng ${table} sau khi khôi phục không khớp với bản sao lưu.`);
+    }
+    await c.query("COMMIT");
+    const laterMigrations = await applyMigrations(url, migrationsDir);
+    return { manifest, rows, laterMigrations };
+  } catch (err) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    source.destroy();
+    await c.end();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,42 @@
+// npm run db:restore -- <file> [--into <database>]
+// Restores a backup of `npm run db:backup` into an EMPTY database: the portal's own (embedded
+// under .data/, or DATABASE_URL), or with --into a database of that name on the same server,
+// created if missing. A database holding data is refused (scripts/lib/backup.ts).
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { BackupError, restoreDatabase } from "./lib/backup.ts";
+import { createDatabaseIfMissing, databaseUrl } from "./lib/postgres.ts";
+import { openDatabase } from "./lib/runtime.ts";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { into: { type: "string" } } });
+const file = positionals[0] ? resolve(positionals[0]) : null;
+if (!file || !existsSync(file)) {
+  console.error(file ? `Không tìm thấy tệp ${file}.` : "Cách dùng: npm run db:restore -- <tệp sao lưu> [--into <tên cơ sở dữ liệu>]");
+  process.exit(2);
+}
+if (values.into !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.into)) {
+  console.error("Tên cơ sở dữ liệu chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới.");
+  process.exit(2);
+}
+
+const db = await openDatabase({ quiet: true });
+let code = 0;
+try {
+  let url = db.url;
+  if (values.into) {
+    await createDatabaseIfMissing(db.server.adminUrl, values.into);
+    url = databaseUrl(db.server.adminUrl, values.into);
+  }
+  const started = Date.now();
+  const r = await restoreDatabase(url, file);
+  console.log(`Đã khôi phục ${r.manifest.tables.length} bảng, ${r.rows.toLocaleString("vi-VN")} dòng vào ${new URL(url).pathname.slice(1)} (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
+  console.log(`Số dòng từng bảng và tổng kiểm tra (${Object.keys(r.manifest.checksums).join(", ")}) khớp với bản sao lưu ngày ${new Date(r.manifest.createdAt).toLocaleString("vi-VN")}.`);
+  if (r.laterMigrations.length) console.log(`Đã áp dụng thêm ${r.laterMigrations.length} migration mới hơn bản sao lưu: ${r.laterMigrations.join(", ")}.`);
+} catch (err) {
+  console.error(err instanceof BackupError ? `Không khôi phục: ${err.message}` : `Khôi phục thất bại: ${err instanceof Error ? err.message : String(err)}`);
+  code = 1;
+} finally {
+  await db.close();
+}
+process.exit(code);
