@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "assessment.recognise",
   "assessment.return",
   "assessment.revoke",
+  "correction.request", // ask to correct the values of a recognised (locked) year
+  "correction.decide", // approve or reject such a request (never one's own)
   "dashboard.view",
   "content.edit",
   "content.publish",
@@ -33,14 +35,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   PROVINCE_OFFICER: [
     "assessment.read", "assessment.edit", "assessment.appraise", "assessment.recognise", "assessment.return",
-    "assessment.revoke", "dashboard.view", "content.edit", "content.publish", "task.manage", "task.scorecard",
+    "assessment.revoke", "correction.request", "correction.decide", "dashboard.view", "content.edit", "content.publish", "task.manage", "task.scorecard",
     "ocop.edit", "capital.edit", "plan.edit", "import.run", "audit.view", "thresholds.edit",
   ],
   DISTRICT_OFFICER: [
-    "assessment.read", "assessment.edit", "assessment.verify", "assessment.return", "dashboard.view",
+    "assessment.read", "assessment.edit", "assessment.verify", "assessment.return", "correction.request", "dashboard.view",
     "task.update", "ocop.edit", "capital.edit", "import.run",
   ],
-  COMMUNE_OFFICER: ["assessment.read", "assessment.edit", "assessment.submit"],
+  COMMUNE_OFFICER: ["assessment.read", "assessment.edit", "assessment.submit", "correction.request"],
   DEPARTMENT_OFFICER: ["assessment.read", "dashboard.view", "task.update"],
   LEADER: ["assessment.read", "dashboard.view", "task.scorecard", "audit.view"],
   EDITOR: ["content.edit", "content.publish"],

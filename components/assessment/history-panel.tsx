@@ -13,7 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   "criterion.evidence": "Đính kèm minh chứng",
 };
 
-type Payload = { criterion?: number; status?: string; values?: Record<string, unknown>; comment?: string; reason?: string; file?: string; decisionNumber?: string; votesFor?: number; votesTotal?: number };
+type Payload = { criterion?: number; status?: string; values?: Record<string, unknown>; comment?: string; reason?: string; file?: string; decisionNumber?: string; votesFor?: number; votesTotal?: number; criteriaMet?: number };
 
 function describe(e: HistoryEntry): string {
   const before = (e.before ?? {}) as Payload;
@@ -23,6 +23,12 @@ function describe(e: HistoryEntry): string {
     const to = after.status ? CRITERION_STATUS_LABELS[after.status as keyof typeof CRITERION_STATUS_LABELS] : "";
     const changed = Object.keys(after.values ?? {}).filter((k) => JSON.stringify(after.values?.[k]) !== JSON.stringify(before.values?.[k])).length;
     return `Lưu tiêu chí ${after.criterion}: ${from} → ${to}${changed ? ` (${changed} chỉ tiêu thay đổi)` : ""}`;
+  }
+  if (e.action.startsWith("correction.")) {
+    const n = Object.keys(after.values ?? {}).length;
+    if (e.action === "correction.request") return `Đề nghị điều chỉnh ${n} chỉ tiêu: ${after.reason ?? ""}`;
+    if (e.action === "correction.approve") return `Phê duyệt điều chỉnh ${n} chỉ tiêu (sau điều chỉnh đạt ${after.criteriaMet} tiêu chí)`;
+    if (e.action === "correction.reject") return `Không phê duyệt đề nghị điều chỉnh: ${after.reason ?? ""}`;
   }
   const label = ACTION_LABELS[e.action] ?? e.action;
   const extra = after.comment || after.reason || after.file || (after.decisionNumber ? `QĐ ${after.decisionNumber}` : "") || (after.votesTotal ? `${after.votesFor}/${after.votesTotal} phiếu đồng ý` : "");

@@ -6,6 +6,7 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/quan-ly/tong-quan", label: "Tổng quan", permission: "dashboard.view" },
   { href: "/quan-ly/xa", label: "Đánh giá tiêu chí", permission: "assessment.read" },
   { href: "/quan-ly/nhap-lieu", label: "Nhập số liệu", permission: "import.run" },
+  { href: "/quan-ly/dieu-chinh", label: "Điều chỉnh số liệu", permission: "correction.decide" },
   { href: "/quan-ly/gan-dat-chuan", label: "Xã gần đạt chuẩn", permission: "assessment.read" },
   { href: "/quan-ly/chuyen-giai-doan", label: "Chuyển giai đoạn", permission: "assessment.read" },
   { href: "/quan-ly/tieu-chi", label: "Bộ tiêu chí", permission: "assessment.read" },
@@ -20,6 +21,7 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/quan-ly/thong-bao", label: "Thông báo", permission: "content.edit" },
   { href: "/quan-ly/van-ban", label: "Văn bản", permission: "content.edit" },
   { href: "/quan-ly/nguoi-dung", label: "Người dùng", permission: "users.manage" },
+  { href: "/quan-ly/nhat-ky", label: "Nhật ký", permission: "audit.view" },
   { href: "/quan-ly/cai-dat", label: "Cài đặt cổng", permission: "site.manage" },
 ];
 

@@ -11,8 +11,10 @@ import {
   isIndicatorMet,
   relativeGap,
   resolveThreshold,
+  type CommuneContext,
   type CriterionStatus,
   type GroupingScheme,
+  type IndicatorRule,
   type NtmRegion,
 } from "@/lib/criteria/rules";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
@@ -31,7 +33,7 @@ async function loadCommune(communeId: number) {
 }
 
 /** Locks the assessment row so saves and transitions of one dossier happen one at a time. */
-async function lockAssessment(tx: Tx, id: number) {
+export async function lockAssessment(tx: Tx, id: number) {
   const rows = await tx.$queryRaw<{ status: WorkflowStatus; version: number }[]>`
     SELECT status, version FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
   return rows[0];
@@ -73,17 +75,7 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
   const evaluated = criterion.indicators.map((ind) => {
     const parsed = parseIndicatorValue(ind, input.values[String(ind.id)] ?? null);
     if (parsed.error) fieldErrors[`values.${ind.id}`] = [parsed.error];
-    const threshold = resolveThreshold(
-      ind.thresholds.map((t) => ({ region: t.region, communeGroup: t.communeGroup, provinceId: t.provinceId, value: t.value === null ? null : Number(t.value) })),
-      ctx,
-      set.groupingScheme as GroupingScheme,
-    )?.value ?? null;
-    return {
-      ind,
-      value: parsed.value,
-      met: isIndicatorMet(ind, threshold, parsed.value),
-      gap: relativeGap(ind, threshold, parsed.value),
-    };
+    return scoreIndicator(ind, parsed.value, ctx, set.groupingScheme as GroupingScheme);
   });
   const override = input.overrideStatus ? { status: input.overrideStatus, reason: input.overrideReason } : null;
   if (override && !override.reason.trim()) fieldErrors.overrideReason = ["Ghi rõ lý do khi chọn kết quả khác với kết quả tính từ chỉ tiêu."];
@@ -147,16 +139,7 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
       version = 1;
     }
 
-    // all the criterion's values in one statement (one round trip instead of one per indicator)
-    const num = evaluated.map((e) => (typeof e.value === "number" ? e.value : null));
-    const bool = evaluated.map((e) => (typeof e.value === "boolean" ? e.value : null));
-    await tx.$executeRaw`
-      INSERT INTO "IndicatorValue" ("assessmentId", "indicatorId", "numberValue", "boolValue", met, "updatedAt")
-      SELECT ${assessment.id}, v.ind, v.num, v.bool, v.met, now()
-      FROM unnest(${evaluated.map((e) => e.ind.id)}::int[], ${num}::numeric[], ${bool}::boolean[], ${evaluated.map((e) => e.met)}::boolean[]) AS v(ind, num, bool, met)
-      ON CONFLICT ("assessmentId", "indicatorId") DO UPDATE
-        SET "numberValue" = EXCLUDED."numberValue", "boolValue" = EXCLUDED."boolValue", met = EXCLUDED.met, "updatedAt" = now()`;
-
+    await writeIndicatorValues(tx, assessment.id, evaluated);
     const totals = await recomputeTotals(tx, assessment.id, criteriaTotal, viewer.id);
     await writeAudit(tx, {
       userId: viewer.id,
@@ -177,8 +160,39 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
   });
 }
 
+type ScorableIndicator = IndicatorRule & {
+  id: number;
+  thresholds: { region: NtmRegion | null; communeGroup: number | null; provinceId: number | null; value: unknown }[];
+};
+
+/**
+ * One indicator's value against the threshold that applies to the commune: met or not, and the
+ * relative gap. Shared by the entry screen (saveCriterion) and approved corrections, so both
+ * score a criterion the same way.
+ */
+export function scoreIndicator<I extends ScorableIndicator>(ind: I, value: number | boolean | null, ctx: CommuneContext, scheme: GroupingScheme) {
+  const threshold = resolveThreshold(
+    ind.thresholds.map((t) => ({ region: t.region, communeGroup: t.communeGroup, provinceId: t.provinceId, value: t.value === null ? null : Number(t.value) })),
+    ctx,
+    scheme,
+  )?.value ?? null;
+  return { ind, value, met: isIndicatorMet(ind, threshold, value), gap: relativeGap(ind, threshold, value) };
+}
+
+/** Writes a criterion's scored values in one statement (one round trip instead of one per indicator). */
+export async function writeIndicatorValues(tx: Tx, assessmentId: number, evaluated: { ind: { id: number }; value: number | boolean | null; met: boolean | null }[]) {
+  const num = evaluated.map((e) => (typeof e.value === "number" ? e.value : null));
+  const bool = evaluated.map((e) => (typeof e.value === "boolean" ? e.value : null));
+  await tx.$executeRaw`
+    INSERT INTO "IndicatorValue" ("assessmentId", "indicatorId", "numberValue", "boolValue", met, "updatedAt")
+    SELECT ${assessmentId}, v.ind, v.num, v.bool, v.met, now()
+    FROM unnest(${evaluated.map((e) => e.ind.id)}::int[], ${num}::numeric[], ${bool}::boolean[], ${evaluated.map((e) => e.met)}::boolean[]) AS v(ind, num, bool, met)
+    ON CONFLICT ("assessmentId", "indicatorId") DO UPDATE
+      SET "numberValue" = EXCLUDED."numberValue", "boolValue" = EXCLUDED."boolValue", met = EXCLUDED.met, "updatedAt" = now()`;
+}
+
 /** Recomputes x/19, "reached" and the mask of criteria met from the stored criterion statuses. */
-async function recomputeTotals(tx: Tx, assessmentId: number, criteriaTotal: number, userId: number) {
+export async function recomputeTotals(tx: Tx, assessmentId: number, criteriaTotal: number, userId: number) {
   const results = await tx.criterionResult.findMany({ where: { assessmentId }, select: { status: true, criterion: { select: { number: true } } } });
   const padded = [...results.map((r) => r.status), ...Array<CriterionStatus>(Math.max(0, criteriaTotal - results.length)).fill("NOT_MET")];
   const outcome = communeResult(padded, criteriaTotal);

@@ -3,6 +3,8 @@
 // reform: 44 is Quảng Bình up to 30/6/2025 and the new Quảng Trị after).
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { latestCorrectionDate } from "@/lib/corrections/queries";
+import { isoDateInVietnam } from "@/lib/corrections/rules";
 import { summaryFigures, type DashboardScope } from "@/lib/dashboard/queries";
 import { AppError } from "@/lib/errors";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
@@ -24,6 +26,8 @@ export interface OpenStats {
   reachedPercent: number;
   averageCriteria: number;
   bands: Record<string, number>;
+  /** the day (ISO, Vietnam) of the latest approved correction of these figures; null when never corrected */
+  correctedAt: string | null;
 }
 
 export async function openStatistics(q: TStatsQuery): Promise<OpenStats> {
@@ -39,7 +43,7 @@ export async function openStatistics(q: TStatsQuery): Promise<OpenStats> {
     unit = { level, code: found.code, name: found.fullName };
     scope = level === "DISTRICT" ? { districtId: found.id } : { provinceIds: await unitWithPredecessors(found.id) };
   }
-  const f = await summaryFigures(q.nam, scope, true);
+  const [f, correctedAt] = await Promise.all([summaryFigures(q.nam, scope, true), latestCorrectionDate(q.nam, scope)]);
   return {
     year: q.nam,
     unit,
@@ -48,12 +52,14 @@ export async function openStatistics(q: TStatsQuery): Promise<OpenStats> {
     reachedPercent: f.reachedPercent,
     averageCriteria: f.averageCriteria,
     bands: f.bands,
+    correctedAt: isoDateInVietnam(correctedAt),
   };
 }
 
 export function statsToCsv(s: OpenStats): string {
   const bandKeys = Object.keys(s.bands);
-  const header = ["nam", "cap", "ma", "don_vi", "so_xa_danh_gia", "so_xa_dat_chuan", "ty_le_dat_chuan", "binh_quan_tieu_chi", ...bandKeys.map((k) => `so_xa_${k}`)];
-  const row = [s.year, s.unit.level, s.unit.code ?? "", `"${s.unit.name}"`, s.communesAssessed, s.communesReached, s.reachedPercent, s.averageCriteria, ...bandKeys.map((k) => s.bands[k])];
+  // ngay_dieu_chinh last: columns only ever added at the end, so existing readers keep working
+  const header = ["nam", "cap", "ma", "don_vi", "so_xa_danh_gia", "so_xa_dat_chuan", "ty_le_dat_chuan", "binh_quan_tieu_chi", ...bandKeys.map((k) => `so_xa_${k}`), "ngay_dieu_chinh"];
+  const row = [s.year, s.unit.level, s.unit.code ?? "", `"${s.unit.name}"`, s.communesAssessed, s.communesReached, s.reachedPercent, s.averageCriteria, ...bandKeys.map((k) => s.bands[k]), s.correctedAt ?? ""];
   return `\uFEFF${header.join(",")}\r\n${row.join(",")}\r\n`;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { DashboardHeader } from "@/components/dashboard/dashboard-header";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { CorrectionNotice } from "@/components/corrections/correction-notice";
+import { latestCorrectionDate } from "@/lib/corrections/queries";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { resolveDashboardUnit } from "@/lib/dashboard/scope";
 
@@ -16,6 +18,7 @@ export default async function PublicStatisticsPage({ searchParams }: { searchPar
   const sp = await searchParams;
   const period = parsePeriod(sp);
   const unit = await resolveDashboardUnit(null, sp);
+  const correctedAt = await latestCorrectionDate(period.year, unit.scope);
   return (
     <div className="grid gap-4">
       <DashboardHeader
@@ -30,6 +33,7 @@ export default async function PublicStatisticsPage({ searchParams }: { searchPar
         Chỉ gồm kết quả đã được cấp trên thẩm tra, thẩm định hoặc công nhận. Dữ liệu mở:{" "}
         <a className="text-brand-700 underline" href={`/api/v1/thong-ke?nam=${period.year}`}>/api/v1/thong-ke?nam={period.year}</a> (JSON, thêm <code>&amp;dinh_dang=csv</code> để tải CSV).
       </p>
+      {correctedAt && <CorrectionNotice year={period.year} correctedAt={correctedAt} />}
       <DashboardView unit={unit} year={period.year} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly basePath="/so-lieu" />
     </div>
   );

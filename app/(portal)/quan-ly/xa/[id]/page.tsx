@@ -4,6 +4,7 @@ import { CriterionForm } from "@/components/assessment/criterion-form";
 import { GapList } from "@/components/assessment/gap-list";
 import { HistoryPanel } from "@/components/assessment/history-panel";
 import { WorkflowPanel } from "@/components/assessment/workflow-panel";
+import { CorrectionPanel } from "@/components/corrections/correction-panel";
 import { SatisfactionSummary } from "@/components/surveys/satisfaction-summary";
 import { WorkflowBadge } from "@/components/portal/status-badge";
 import { YearSelect } from "@/components/portal/year-select";
@@ -73,6 +74,7 @@ export default async function CommunePage({ params, searchParams }: { params: Pr
       </div>
 
       {a && <WorkflowPanel assessmentId={a.id} version={a.version} actions={view.actions} />}
+      <CorrectionPanel viewer={viewer} view={view} />
 
       <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
         <div className="grid content-start gap-4">
