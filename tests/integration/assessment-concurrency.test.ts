@@ -131,6 +131,44 @@ describe("simultaneous writes of one dossier", () => {
     expect(await db.auditLog.count()).toBe(totalAuditBefore + 1);
   });
 
+  it("20 people saving the same commune at once lose no update: per criterion one wins, the other is refused", async () => {
+    const fx = await putAssessment({ unitId: tanThanh, year: YEAR, status: "DRAFT" });
+    const criteria = await db.criterion.findMany({
+      where: { set: { code: "XA_2026_2030" } },
+      orderBy: { number: "asc" },
+      include: { indicators: { orderBy: { sortOrder: "asc" } } },
+    });
+    // every indicator answered: yes/no "true", numbers a value that varies with the person
+    const formOf = (c: (typeof criteria)[number], person: number) =>
+      Object.fromEntries(c.indicators.map((ind) => [String(ind.id), ind.kind === "BOOLEAN" ? String(person % 2 === 0) : String(40 + person)]));
+    const people = Array.from({ length: 20 }, (_, p) => ({ p, viewer: editors()[p % 4], criterion: criteria[p % criteria.length] }));
+    const auditBefore = await auditOf(fx.id, "criterion.save");
+
+    const settled = await Promise.allSettled(
+      people.map(({ p, viewer, criterion }) =>
+        saveCriterion(viewer, ZSaveCriterion.parse({ communeId: tanThanh, year: YEAR, criterionId: criterion.id, version: 0, values: formOf(criterion, p), evidenceNote: `Người số ${p}` })),
+      ),
+    );
+    for (const s of settled) if (s.status === "rejected") expect((s.reason as AppError).code).toBe("CONFLICT");
+    const winners = people.filter((_, i) => settled[i].status === "fulfilled");
+    // two people per criterion: exactly one of each pair is saved
+    expect(winners.map((w) => w.criterion.number).sort((a, b) => a - b)).toEqual(criteria.map((c) => c.number));
+
+    // every winner's values are stored as they sent them; nothing of a refused save is
+    for (const w of winners) {
+      const result = await db.criterionResult.findFirstOrThrow({ where: { assessmentId: fx.id, criterionId: w.criterion.id } });
+      expect(result.evidenceNote).toBe(`Người số ${w.p}`);
+      expect(result.version).toBe(1);
+      const stored = await db.indicatorValue.findMany({ where: { assessmentId: fx.id, indicatorId: { in: w.criterion.indicators.map((i) => i.id) } } });
+      expect(Object.fromEntries(stored.map((v) => [String(v.indicatorId), v.boolValue === null ? String(Number(v.numberValue)) : String(v.boolValue)]))).toEqual(formOf(w.criterion, w.p));
+    }
+    expect(await auditOf(fx.id, "criterion.save")).toBe(auditBefore + criteria.length);
+    // the dossier's totals agree with its stored criterion results (no recount lost in the race)
+    const results = await db.criterionResult.findMany({ where: { assessmentId: fx.id } });
+    const a = await db.assessment.findUniqueOrThrow({ where: { id: fx.id } });
+    expect(a.criteriaMet).toBe(results.filter((r) => r.status === "MET").length);
+  });
+
   // The first save of a year creates the dossier (Assessment) before locking it. Two first saves
   // at once both find no dossier and both insert one: the loser's INSERT violates
   // Assessment_unitId_year_setId_key and a raw Prisma P2002 error escapes the service (the user
