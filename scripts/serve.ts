@@ -27,7 +27,24 @@ const placeholder = newNonce();
 const trustedPages = dev ? new Set<string>() : prerenderedPageHashes(".next");
 const compress = compression();
 
+/** A path whose percent-escapes decode (invalid UTF-8 such as %ED%A0%80 would reach Next as a 500). */
+function decodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = createServer((req, res) => {
+  // a NUL byte has no place in a URL, and PostgreSQL text cannot hold one; a path that does not
+  // decode names no page: refuse both here, once, with a 400 rather than a server error
+  if (/%00|\u0000/i.test(req.url ?? "") || !decodablePath(req.url ?? "/")) {
+    res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Địa chỉ không hợp lệ.");
+    return;
+  }
   const https = isHttpsRequest(new URL(req.url ?? "/", "http://localhost"), (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
   withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
   if (https) res.setHeader("Strict-Transport-Security", HSTS);

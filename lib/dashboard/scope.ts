@@ -17,12 +17,18 @@ export interface DashboardUnit {
 
 export const NATION: DashboardUnit = { level: "NATION", unitId: null, code: null, name: "Toàn quốc", scope: {} };
 
+/** A unit id from the query string: a positive safe integer, or nothing ("1e309", "-1", "abc"). */
+function unitIdParam(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
 /**
  * The unit to show. Anonymous (public pages) and national viewers may pick any province or
  * district; other viewers are held to their own unit and what lies inside it.
  */
 export async function resolveDashboardUnit(viewer: Viewer | null, params: { tinh?: string; huyen?: string }): Promise<DashboardUnit> {
-  const wanted = Number(params.huyen) || Number(params.tinh) || null;
+  const wanted = unitIdParam(params.huyen) ?? unitIdParam(params.tinh);
   const fallback = viewer && viewer.unitId !== null ? viewer.unitId : null;
   for (const id of [wanted, fallback]) {
     if (!id) continue;

@@ -1,0 +1,112 @@
+// A corpus of bad inputs (issue 8) thrown at every query parameter and path segment of the public
+// pages and APIs, and of the leadership's pages and downloads: SQL and HTML injection, path
+// traversal, control characters, Unicode oddities, numbers out of range, very long values.
+// None may cause a server error, and no HTML page may echo markup unescaped.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
+
+const CORPUS = [
+  "' OR '1'='1",
+  '1; DROP TABLE "Assessment";--',
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "../../../../etc/passwd",
+  "..\\..\\windows\\win.ini",
+  "\u0000",
+  "a\u0000b",
+  "\u202Eevil",
+  "ｎａｍ２０２５",
+  "e\u0301\u0301\u0301",
+  "𝟚𝟘𝟚𝟝",
+  "\uD800",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "2025.5",
+  "9".repeat(400),
+  "x".repeat(5000),
+  "%",
+  "[]",
+];
+
+/** path template → the parameters to fill with each bad value (":seg" = a path segment). */
+const PUBLIC: [string, string[]][] = [
+  ["/tim-kiem", ["q", "trang"]],
+  ["/tin-tuc", ["trang", "chuyen_muc"]],
+  ["/thong-bao", ["trang"]],
+  ["/van-ban", ["trang", "loai", "q"]],
+  ["/so-lieu", ["nam", "tinh", "huyen", "giai_doan", "xem"]],
+  ["/ocop", ["trang", "sao", "nhom"]],
+  ["/api/v1/thong-ke", ["nam", "tinh", "huyen", "dinh_dang"]],
+  ["/api/bang/:seg?cong_khai=1", ["nam", "tinh", "dinh_dang"]],
+  ["/tin-tuc/:seg", []],
+  ["/thong-bao/:seg", []],
+  ["/van-ban/:seg", []],
+  ["/ocop/:seg", []],
+  ["/api/tep/:seg", []],
+  ["/khao-sat/:seg/2025", []],
+];
+const STAFF: [string, string[]][] = [
+  ["/quan-ly/tong-quan", ["nam", "tinh", "huyen", "giai_doan", "xem"]],
+  ["/quan-ly/xa", ["nam", "tinh", "trang"]],
+  ["/quan-ly/xa/:seg", ["nam"]],
+  ["/quan-ly/nhat-ky", ["nguoi", "don-vi", "doi-tuong", "tu", "den", "trang"]],
+  ["/quan-ly/bao-cao/:seg", ["nam", "tinh", "huyen"]],
+  ["/api/bao-cao/xa-dat-chuan", ["nam", "tinh", "huyen"]],
+  ["/api/nhap-lieu/mau", ["nam", "don-vi", "dinh-dang"]],
+  ["/quan-ly/nhap-lieu", ["nam"]],
+];
+
+/** Percent-encoded; a lone surrogate, which UTF-8 cannot encode, goes as the invalid bytes %ED%A0%80. */
+function enc(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return "%ED%A0%80";
+  }
+}
+
+function urls(template: string, params: string[], value: string): string[] {
+  const fill = (t: string, seg: string) => t.replace(":seg", enc(seg));
+  const out: string[] = [];
+  if (template.includes(":seg")) out.push(fill(template, value));
+  const base = fill(template, template.startsWith("/api/bang") ? "tong-hop" : template.includes("bao-cao") ? "xa-dat-chuan" : "1");
+  for (const p of params) out.push(`${base}${base.includes("?") ? "&" : "?"}${p}=${enc(value)}`);
+  return out;
+}
+
+async function throwCorpus(request: APIRequestContext, targets: [string, string[]][]) {
+  let cases = 0;
+  for (const [template, params] of targets) {
+    for (const value of CORPUS) {
+      for (const url of urls(template, params, value)) {
+        const res = await request.get(url, { maxRedirects: 0 });
+        cases++;
+        expect(res.status(), url.slice(0, 200)).toBeLessThan(500);
+        if ((res.headers()["content-type"] ?? "").includes("text/html")) {
+          const body = await res.text();
+          expect(body, url.slice(0, 200)).not.toContain("<script>alert(1)</script>");
+          expect(body, url.slice(0, 200)).not.toContain("<img src=x onerror");
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+test("the public pages and APIs take every bad input without a server error or echoed markup", async ({ request }) => {
+  const cases = await throwCorpus(request, PUBLIC);
+  console.log(`bad-input corpus, public: ${cases} requests (${CORPUS.length} values)`);
+  expect(cases).toBeGreaterThan(500);
+});
+
+test("the leadership's and officers' pages and downloads take every bad input without a server error", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  await request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email: "tinh@ntm.demo", password: DEMO_PASSWORD, json: "true" } });
+  const cases = await throwCorpus(request, STAFF);
+  await request.dispose();
+  console.log(`bad-input corpus, staff: ${cases} requests (${CORPUS.length} values)`);
+  expect(cases).toBeGreaterThan(500);
+});
