@@ -95,6 +95,9 @@ async function throwCorpus(request: APIRequestContext, targets: [string, string[
   return cases;
 }
 
+// ~600 requests each: minutes on a busy 2-core machine, not the default 30 s
+test.describe.configure({ timeout: 240_000 });
+
 test("the public pages and APIs take every bad input without a server error or echoed markup", async ({ request }) => {
   const cases = await throwCorpus(request, PUBLIC);
   console.log(`bad-input corpus, public: ${cases} requests (${CORPUS.length} values)`);
