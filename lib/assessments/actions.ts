@@ -5,23 +5,9 @@ import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { parseInput as parse } from "@/lib/forms";
 import { ZSaveCriterion, ZTransition } from "./schemas";
 import { attachEvidence, saveCriterion, transitionAssessment, type SaveCriterionResult } from "./service";
-
-function zodError(err: z.ZodError): AppError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of err.issues) {
-    const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return new AppError("VALIDATION", "Dữ liệu nhập chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
-}
-
-function parse<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const r = schema.safeParse(data);
-  if (!r.success) throw zodError(r.error);
-  return r.data;
-}
 
 export async function saveCriterionAction(_prev: ActionResult<SaveCriterionResult> | null, form: FormData): Promise<ActionResult<SaveCriterionResult>> {
   try {

@@ -1,28 +1,13 @@
 // Form input for the OCOP, capital, plan and survey services: zod pieces that read numbers and
 // dates as Vietnamese forms write them, and the one conversion of a zod failure to an AppError
-// with Vietnamese field messages. The services parse their own input, so every entry point
-// (server action, test, import) gets the same checks.
-// (lib/assessments/actions.ts has the same conversion privately; the two should become one.)
+// with Vietnamese field messages (shared with lib/forms.ts). The services parse their own input,
+// so every entry point (server action, test, import) gets the same checks.
 import { z } from "zod";
 import { parseVietnameseNumber } from "@/lib/assessments/schemas";
-import { AppError, type FieldErrors } from "@/lib/errors";
 
-export const VALIDATION_MESSAGE = "Dữ liệu nhập chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.";
-
-export function validationError(fieldErrors: FieldErrors, message = VALIDATION_MESSAGE): AppError {
-  return new AppError("VALIDATION", message, fieldErrors);
-}
-
-export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of r.error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw validationError(fieldErrors);
-}
+// The zod-failure → VALIDATION AppError conversion lives in lib/forms.ts; the programme services
+// import it from here under these names.
+export { INVALID_INPUT as VALIDATION_MESSAGE, invalidInput as validationError, parseInput } from "@/lib/forms";
 
 export const zId = (message = "Chọn một mục trong danh sách.") => z.coerce.number({ message }).int(message).positive(message);
 
