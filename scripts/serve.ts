@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "../lib/security/headers.ts";
+import { guardMultipartAction } from "../lib/security/multipart-guard.ts";
 import { applyNonce, prerenderedPageHashes, withPlaceholderPolicy } from "../lib/security/nonce-stream.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" }, dev: { type: "boolean", default: false } } });
@@ -45,6 +46,7 @@ const server = createServer((req, res) => {
     res.end("Địa chỉ không hợp lệ.");
     return;
   }
+  guardMultipartAction(req, res);
   const https = isHttpsRequest(new URL(req.url ?? "/", "http://localhost"), (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
   withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
   if (https) res.setHeader("Strict-Transport-Security", HSTS);

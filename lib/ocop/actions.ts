@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { formFile, parseInput } from "@/lib/forms";
 import { formFields } from "./input";
-import type { TAddEvaluation, TCreateProduct, TUpdateProduct } from "./schemas";
+import { ZProductPhoto, type TAddEvaluation, type TCreateProduct, type TUpdateProduct } from "./schemas";
 import { addEvaluation, createProduct, setProductPhoto, updateProduct, type AddedEvaluation } from "./service";
 
 function revalidateOcop(productId?: number) {
@@ -45,10 +46,10 @@ export async function addEvaluationAction(_prev: ActionResult<AddedEvaluation> |
 
 export async function setProductPhotoAction(_prev: ActionResult<{ fileName: string }> | null, form: FormData): Promise<ActionResult<{ fileName: string }>> {
   try {
-    const productId = Number(form.get("productId"));
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "Chọn ảnh sản phẩm (JPEG, PNG hoặc WebP).", { file: ["Chưa chọn tệp."] });
-    const data = await setProductPhoto(await getViewer(), { productId, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+    const { productId } = parseInput(ZProductPhoto, formFields(form));
+    const file = await formFile(form, "file");
+    if (!file) throw new AppError("VALIDATION", "Chọn ảnh sản phẩm (JPEG, PNG hoặc WebP).", { file: ["Chưa chọn tệp."] });
+    const data = await setProductPhoto(await getViewer(), { productId, file });
     revalidateOcop(productId);
     return { ok: true, data: { fileName: data.fileName } };
   } catch (err) {

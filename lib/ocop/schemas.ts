@@ -64,6 +64,9 @@ export const ZAddEvaluation = z
   });
 export type TAddEvaluation = RawInput<z.input<typeof ZAddEvaluation>>;
 
+/** The photo form: the file itself is checked by lib/files/rules. */
+export const ZProductPhoto = z.object({ productId: zId("Sản phẩm không hợp lệ.") });
+
 export const ZProductFilter = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   group: group.optional().catch(undefined),

@@ -1,0 +1,26 @@
+// The corpus of bad inputs (issue 8) every bad-input test throws: SQL and HTML injection, path
+// traversal, control characters, Unicode oddities, numbers out of range, very long values.
+export const BAD_INPUTS = [
+  "' OR '1'='1",
+  '1; DROP TABLE "Assessment";--',
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "../../../../etc/passwd",
+  "..\\..\\windows\\win.ini",
+  "\u0000",
+  "a\u0000b",
+  "\u202Eevil",
+  "ｎａｍ２０２５",
+  "e\u0301\u0301\u0301",
+  "𝟚𝟘𝟚𝟝",
+  "\uD800",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "2025.5",
+  "9".repeat(400),
+  "x".repeat(5000),
+  "%",
+  "[]",
+];
