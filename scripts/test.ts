@@ -22,7 +22,17 @@ import {
 
 const OUT = resolve(".test-data");
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-")); // e.g. `npm test -- typecheck unit e2e`
-const wants = (suite: string) => only.length === 0 || only.includes(suite);
+/** `--security` (npm run check:security): only the tests that prove issue 8, and their report. */
+const securityOnly = process.argv.includes("--security");
+const wants = (suite: string) => (only.length === 0 && !(securityOnly && suite === "typecheck")) || only.includes(suite);
+const SECURITY_FILES: Record<string, string[]> = {
+  unit: ["sanitize", "security-headers", "nonce-stream", "auth-rules", "file-download", "correction-rules"],
+  integration: ["assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections"],
+  e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "audit-log", "corrections"],
+};
+const fileFilter = (suite: string) => (securityOnly ? SECURITY_FILES[suite] : []);
+/** Where the tests write the figures they prove (tests/figures.ts). */
+const FIGURES = resolve(".test-data/figures.txt");
 
 interface SuiteResult {
   name: string;
@@ -32,7 +42,7 @@ interface SuiteResult {
 }
 const results: SuiteResult[] = [];
 const nextBin = resolve("node_modules/next/dist/bin/next");
-const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1" };
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1", TEST_FIGURES_FILE: FIGURES };
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): number {
   return spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
@@ -55,7 +65,7 @@ function vitest(project: string, env: NodeJS.ProcessEnv): void {
   rmSync(out, { force: true });
   const code = run(process.execPath, [
     resolve("node_modules/vitest/vitest.mjs"), "run", "--project", project,
-    "--reporter=default", "--reporter=json", `--outputFile=${out}`,
+    "--reporter=default", "--reporter=json", `--outputFile=${out}`, ...fileFilter(project),
   ], env);
   const counts = vitestCounts(out);
   results.push({ name: project, ...counts, error: code !== 0 && counts.failed === 0 ? `vitest exited with ${code}` : undefined });
@@ -72,6 +82,7 @@ async function prepareDatabase(server: DatabaseServer, name: string, demo: boole
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  rmSync(FIGURES, { force: true });
   const started = Date.now();
   let server: DatabaseServer | undefined;
   let app: ChildProcess | undefined;
@@ -121,7 +132,7 @@ async function main() {
       await waitForHttp(`http://localhost:${port}/`, 60_000);
       const out = `${OUT}/e2e.json`;
       rmSync(out, { force: true });
-      const code = run(process.execPath, [resolve("node_modules/@playwright/test/cli.js"), "test"], {
+      const code = run(process.execPath, [resolve("node_modules/@playwright/test/cli.js"), "test", ...fileFilter("e2e")], {
         ...env,
         BASE_URL: `http://localhost:${port}`,
         CHROMIUM_PATH: chromium,
@@ -150,6 +161,10 @@ async function main() {
 
   const passed = results.reduce((s, r) => s + r.passed, 0);
   const failed = results.reduce((s, r) => s + r.failed + (r.error ? 1 : 0), 0);
+  if (existsSync(FIGURES)) {
+    console.log("\n── Số liệu các kiểm thử chứng minh (phân quyền, dữ liệu xấu, đồng thời, sự cố, sao lưu) ──");
+    for (const line of readFileSync(FIGURES, "utf8").trim().split("\n").sort()) console.log(`  ${line}`);
+  }
   console.log("\n── Kết quả kiểm thử ──");
   for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ""}`);
   console.log(`  thời gian   ${((Date.now() - started) / 1000).toFixed(0)} s`);

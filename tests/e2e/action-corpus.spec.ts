@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { reportFigure } from "../figures";
 import { BAD_INPUTS } from "./bad-inputs";
 import { callAction, serverActions, signIn } from "./build-manifest";
 
@@ -75,13 +76,14 @@ test("every server action, by every role, takes every bad input without an error
       for (const value of BAD_INPUTS) {
         const res = await callAction(baseURL!, action, [null, badForm(value)], cookie);
         cases++;
-        const seen = outcome(res);
+        const answer = outcome(res);
+        const seen = answer === "ok" && NOTHING_STORED.test(res.text) ? "ok, nothing stored" : answer === "ok" && READ_ONLY.has(action.label.split(" ")[1]) ? "ok, read only" : answer;
         tally.set(seen, (tally.get(seen) ?? 0) + 1);
         const label = `${role} ${action.label} ${JSON.stringify(value.slice(0, 40))}`;
         // every failure is listed at the end, so one run shows them all
         if (res.status >= 500 || seen === "INTERNAL") failures.push(`${label}: ${seen}`);
         else if (res.text.includes("<script>alert(1)</script>")) failures.push(`${label}: markup echoed`);
-        else if (!READ_ONLY.has(action.label.split(" ")[1]) && (seen === "ok" || seen === "redirect") && !NOTHING_STORED.test(res.text)) failures.push(`${label}: accepted`);
+        else if (seen === "ok" || seen === "redirect") failures.push(`${label}: accepted`);
       }
     }
   }
@@ -92,11 +94,11 @@ test("every server action, by every role, takes every bad input without an error
     [ids, since],
   );
   await sql.end();
-  for (const [role, tally] of matrix) console.log(`  ${role.padEnd(8)} ${[...tally].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}`);
-  console.log(`bad-input corpus, server actions: ${cases} calls (${actions.length} actions × ${BAD_INPUTS.length} values × ${ROLES.length} roles, ${FIELDS.length} fields and ${FILES.length} uploads each)`);
   expect(failures).toEqual([]);
   expect(written.rows[0]).toEqual({ audit: 0, files: 0 });
-  // refusals are about who asks: every role is refused some actions and told what is wrong in others
+  // every role is told what is wrong with its input; roles without the right are refused before that
   for (const tally of matrix.values()) expect(tally.get("VALIDATION") ?? 0).toBeGreaterThan(0);
   expect([...matrix.values()].some((t) => (t.get("FORBIDDEN") ?? 0) > 0)).toBe(true);
+  for (const [role, tally] of matrix) reportFigure(`bad inputs, server actions, outcomes for ${role}@: ${[...tally].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}`);
+  reportFigure(`bad inputs, server actions: ${cases} calls (${actions.length} actions × ${BAD_INPUTS.length} values × ${ROLES.length} roles, ${FIELDS.length} fields and ${FILES.length} uploads each)`);
 });

@@ -5,6 +5,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BAD_INPUTS as CORPUS } from "./bad-inputs";
 import { DEMO_PASSWORD } from "./helpers";
+import { reportFigure } from "../figures";
 
 
 /** path template → the parameters to fill with each bad value (":seg" = a path segment). */
@@ -77,7 +78,7 @@ test.describe.configure({ timeout: 240_000 });
 
 test("the public pages and APIs take every bad input without a server error or echoed markup", async ({ request }) => {
   const cases = await throwCorpus(request, PUBLIC);
-  console.log(`bad-input corpus, public: ${cases} requests (${CORPUS.length} values)`);
+  reportFigure(`bad inputs, public pages and APIs: ${cases} requests (${CORPUS.length} values)`);
   expect(cases).toBeGreaterThan(500);
 });
 
@@ -87,6 +88,6 @@ test("the leadership's and officers' pages and downloads take every bad input wi
   await request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email: "tinh@ntm.demo", password: DEMO_PASSWORD, json: "true" } });
   const cases = await throwCorpus(request, STAFF);
   await request.dispose();
-  console.log(`bad-input corpus, staff: ${cases} requests (${CORPUS.length} values)`);
+  reportFigure(`bad inputs, staff pages and downloads: ${cases} requests (${CORPUS.length} values)`);
   expect(cases).toBeGreaterThan(500);
 });

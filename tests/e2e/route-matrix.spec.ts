@@ -7,6 +7,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { callAction, concrete, routes, serverActions, signIn } from "./build-manifest";
+import { reportFigure } from "../figures";
 
 test("every route answers an anonymous visitor without a server error, and no staff page or private API opens", async ({ request }) => {
   let cases = 0;
@@ -22,7 +23,7 @@ test("every route answers an anonymous visitor without a server error, and no st
     if (["/api/bao-cao/[report]", "/api/nhap-lieu/mau"].includes(route)) expect([401, 403], url).toContain(res.status());
     if (route === "/api/nhap-lieu") expect(res.status(), url).toBe(405);
   }
-  console.log(`route matrix, anonymous: ${cases} routes`);
+  reportFigure(`authorisation matrix, HTTP: ${cases} routes, anonymous`);
   expect(cases).toBeGreaterThan(60);
 });
 
@@ -42,7 +43,7 @@ test("every server action refuses an anonymous caller, whatever page it is poste
   const anonymousAudit = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "userId" IS NULL AND at >= $1`, [since]);
   await sql.end();
   expect(anonymousAudit.rows[0].n).toBe(0);
-  console.log(`route matrix, anonymous server actions: ${cases} actions`);
+  reportFigure(`authorisation matrix, HTTP: ${cases} server actions, anonymous: all refused`);
   expect(cases).toBeGreaterThan(40);
 });
 
@@ -65,7 +66,7 @@ test("every staff page, for every demo role, is answered or refused — never a 
     }
     await request.dispose();
   }
-  console.log(`route matrix, staff pages × roles: ${cases} cases (${[...seen].map(([s, n]) => `${s}: ${n}`).join(", ")})`);
+  reportFigure(`authorisation matrix, HTTP: staff pages × roles, ${cases} cases (${[...seen].map(([s, n]) => `${s}: ${n}`).join(", ")})`);
   // the matrix is not all refusals: every role opens some pages and is refused others
   expect(seen.get(200)).toBeGreaterThan(staff.length);
   expect(seen.get(403)).toBeGreaterThan(0);

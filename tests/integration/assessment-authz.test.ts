@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
 import { appErrorOf, communeByCode, putAssessment, snapshotAssessment, viewerOf } from "./helpers";
+import { reportFigure } from "../figures";
 
 const YEAR = 2030; // no demo data; criteria set 2026–2030 (10 criteria)
 
@@ -298,8 +299,8 @@ describe("authorisation matrix of assessment writes", () => {
 
   afterAll(() => {
     const count = (o: Outcome | "all") => CASES.filter((c) => o === "all" || c.outcome === o).length;
-    console.log(
-      `authorisation matrix: ${count("all")} cases (${count("allowed")} allowed, ${count("FORBIDDEN")} FORBIDDEN, ` +
+    reportFigure(
+      `authorisation matrix, assessments (service level): ${count("all")} cases (${count("allowed")} allowed, ${count("FORBIDDEN")} FORBIDDEN, ` +
         `${count("UNAUTHENTICATED")} UNAUTHENTICATED, ${count("CONFLICT")} CONFLICT)`,
     );
   });

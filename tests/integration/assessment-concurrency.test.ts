@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { appErrorOf, communeByCode, putAssessment, viewerOf } from "./helpers";
+import { reportFigure } from "../figures";
 
 const YEAR = 2029; // criteria set 2026–2030; no demo data
 
@@ -167,6 +168,7 @@ describe("simultaneous writes of one dossier", () => {
     const results = await db.criterionResult.findMany({ where: { assessmentId: fx.id } });
     const a = await db.assessment.findUniqueOrThrow({ where: { id: fx.id } });
     expect(a.criteriaMet).toBe(results.filter((r) => r.status === "MET").length);
+    reportFigure(`concurrency: 20 people saving one commune at once: ${winners.length} saved, ${people.length - winners.length} refused with a conflict, 0 updates lost`);
   });
 
   // The first save of a year creates the dossier (Assessment) before locking it. Two first saves

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { assessmentGrid, gridToXlsx } from "@/lib/imports/template";
 import { viewerOf } from "./helpers";
+import { reportFigure } from "../figures";
 
 const YEAR = 2025;
 
@@ -84,6 +85,7 @@ describe("an import killed while writing", () => {
       const after = await state();
       expect(after.assessments).toBeGreaterThan(before.assessments);
       expect(await summariesAgree()).toBe(true);
+      reportFigure(`fault: import of ${grid.rows.length} xã killed (SIGKILL) at "${killedWhile}": database unchanged; the rerun wrote ${after.assessments - before.assessments} dossiers`);
     } finally {
       // the dossiers this test opened go again (values and results cascade; summaries follow)
       await db.assessment.deleteMany({ where: { year: YEAR, id: { notIn: existing } } });

@@ -16,6 +16,7 @@ import { deletePlanEntry, registerPlanEntry, removeRoadmapItem, saveRoadmapItem,
 import { openSurvey, setSurveyOpen } from "@/lib/surveys/service";
 import { appErrorOf, viewerOf } from "./helpers";
 import { loadPlaces, PNG_1x1, snapshotProgramme, yearsOf, type Places } from "./programme-fixtures";
+import { reportFigure } from "../figures";
 
 const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-programme-"));
 process.env.UPLOAD_DIR = UPLOAD_DIR;
@@ -326,6 +327,6 @@ describe("authorisation matrix of OCOP, capital, plan and survey writes", () => 
 
   afterAll(() => {
     const count = (o: Outcome | "all") => CASES.filter((c) => o === "all" || c.outcome === o).length;
-    console.log(`programme authorisation matrix: ${count("all")} cases (${count("allowed")} allowed, ${count("FORBIDDEN")} FORBIDDEN, ${count("UNAUTHENTICATED")} UNAUTHENTICATED)`);
+    reportFigure(`authorisation matrix, programme areas (service level): ${count("all")} cases (${count("allowed")} allowed, ${count("FORBIDDEN")} FORBIDDEN, ${count("UNAUTHENTICATED")} UNAUTHENTICATED)`);
   });
 });
