@@ -12,7 +12,13 @@
 // cost of opening the benchmark's connections rather than of the page; it is logged apart.
 // By Little's law the mean latency at 50 connections is 50 / throughput: p99 ≤ 50 ms needs
 // well over 1000 requests/s.
+// Both pages are then served again, byte for byte as the portal sent them, by a bare Node HTTP
+// server (a process of its own, no work but writing the bytes): the ceiling of this machine and
+// client for pages of those sizes. Its ratio shows how much of the gap between the two pages is
+// only their size (bare_ratio), and portal ÷ bare how close the portal comes (of_bare).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import { publicWhere } from "@/lib/content/visibility";
@@ -100,6 +106,34 @@ async function load(url: string, duration: number, into: Load = emptyLoad()): Pr
 
 const rps = (l: Load) => l.requests / l.seconds;
 
+/** Article and static page, in alternating slices, as `run` of each; returns both loads. */
+async function alternate(articleUrl: string, staticUrl: string, slices: number): Promise<[Load, Load]> {
+  await load(articleUrl, WARMUP_S);
+  await load(staticUrl, WARMUP_S);
+  const a = emptyLoad();
+  const st = emptyLoad();
+  for (let i = 0; i < slices; i++) {
+    await load(articleUrl, SLICE_S, a);
+    await load(staticUrl, SLICE_S, st);
+  }
+  return [a, st];
+}
+
+/** A bare HTTP server in a process of its own, answering /a and /s with the given bytes. */
+async function startBareServer(port: number, article: Buffer, staticPage: Buffer): Promise<ChildProcess> {
+  const dir = mkdtempSync(join(tmpdir(), "ntm-bare-"));
+  writeFileSync(join(dir, "a.html"), article);
+  writeFileSync(join(dir, "s.html"), staticPage);
+  const code = `const fs=require("fs"),a=fs.readFileSync(${JSON.stringify(join(dir, "a.html"))}),s=fs.readFileSync(${JSON.stringify(join(dir, "s.html"))});
+require("http").createServer((q,r)=>{r.setHeader("Content-Type","text/html; charset=utf-8");r.end(q.url==="/a"?a:s)}).listen(${port},"127.0.0.1");`;
+  const server = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
+  process.once("exit", () => server.kill("SIGKILL"));
+  await waitForHttp(`http://127.0.0.1:${port}/s`, 10_000);
+  return server;
+}
+
+const bytesOf = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
+
 export const publicArticle: Benchmark = {
   name: "public-article",
   description: `an article page vs a static page on the portal server (scripts/serve.ts), ${CONNECTIONS} connections, ${SLICES * SLICE_S} s each after a warm-up`,
@@ -115,17 +149,15 @@ export const publicArticle: Benchmark = {
       const staticUrl = `http://127.0.0.1:${port}/gioi-thieu`;
       await warmUntilCached(articleUrl, ctx);
       await warmUntilCached(staticUrl, ctx);
-      await load(articleUrl, WARMUP_S);
-      await load(staticUrl, WARMUP_S);
-      const a = emptyLoad();
-      const st = emptyLoad();
-      for (let i = 0; i < SLICES; i++) {
-        await load(articleUrl, SLICE_S, a);
-        await load(staticUrl, SLICE_S, st);
-      }
+      const [a, st] = await alternate(articleUrl, staticUrl, SLICES);
+      const pages = [await bytesOf(articleUrl), await bytesOf(staticUrl)] as const;
+      server.kill("SIGTERM");
+      const barePort = await freePort();
+      const bare = await startBareServer(barePort, ...pages);
+      const [ba, bs] = await alternate(`http://127.0.0.1:${barePort}/a`, `http://127.0.0.1:${barePort}/s`, SLICES).finally(() => bare.kill("SIGKILL"));
       const p = (l: Load, q: number) => round(percentile(l.samples, q));
       const all = (l: Load) => round(percentile([...l.samples, ...l.firsts], 99));
-      for (const [name, l] of [[`/tin-tuc/${article.slug}`, a], ["/gioi-thieu", st]] as const) {
+      for (const [name, l] of [[`/tin-tuc/${article.slug}`, a], ["/gioi-thieu", st], [`bare server, the article's ${pages[0].length} bytes`, ba], [`bare server, the static page's ${pages[1].length} bytes`, bs]] as const) {
         ctx.log(
           `public-article: ${name}: ${round(rps(l))} req/s, p50 ${p(l, 50)} ms, p90 ${p(l, 90)} ms, p99 ${p(l, 99)} ms, ${l.requests} requests; ` +
             `first responses of new connections: max ${round(Math.max(...l.firsts))} ms, p99 with them ${all(l)} ms`,
@@ -136,6 +168,8 @@ export const publicArticle: Benchmark = {
         p99_ms: p(a, 99),
         static_rps: round(rps(st)),
         ratio: round(rps(a) / rps(st), 2),
+        bare_ratio: round(rps(ba) / rps(bs), 2),
+        of_bare: round(rps(a) / rps(ba), 2),
         errors: a.failures + st.failures,
       };
     } finally {

@@ -1,13 +1,15 @@
 // The portal's HTTP server (npm start, npm test, npm run bench; `-- --dev` for next dev): Next.js
 // behind a thin layer that gives every HTML response a Content-Security-Policy with a nonce of its
-// own while cached public pages stay cached (lib/security/nonce-stream.ts), HSTS over HTTPS, and
-// gzip after the nonce is in place (Next's own compression is off in next.config.js).
+// own while cached public pages stay cached (lib/security/nonce-stream.ts), HSTS over HTTPS,
+// gzip after the nonce is in place (Next's own compression is off in next.config.js), and a
+// one-second micro-cache of the public pages Next serves from its cache (scripts/lib/response-cache.ts).
 //   node --import tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "../lib/security/headers.ts";
 import { guardMultipartAction } from "../lib/security/multipart-guard.ts";
+import { ResponseCache } from "./lib/response-cache.ts";
 import { applyNonce, prerenderedPageHashes, withPlaceholderPolicy } from "../lib/security/nonce-stream.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" }, dev: { type: "boolean", default: false } } });
@@ -27,6 +29,8 @@ await app.prepare();
 const placeholder = newNonce();
 const trustedPages = dev ? new Set<string>() : prerenderedPageHashes(".next");
 const compress = compression();
+// public pages Next serves from its cache, replayed for a second without entering Next (dev: none)
+const pageCache = dev ? null : new ResponseCache();
 
 /** A path whose percent-escapes decode (invalid UTF-8 such as %ED%A0%80 would reach Next as a 500). */
 function decodablePath(url: string): boolean {
@@ -47,12 +51,18 @@ const server = createServer((req, res) => {
     return;
   }
   guardMultipartAction(req, res);
+  pageCache?.watchWrites(req, res);
+  const cacheKey = pageCache?.keyOf(req) ?? null;
   const https = isHttpsRequest(new URL(req.url ?? "/", "http://localhost"), (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
   withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
   if (https) res.setHeader("Strict-Transport-Security", HSTS);
   const nonce = newNonce();
   compress(req, res, () => {
     applyNonce(res, { placeholder, nonce, csp: contentSecurityPolicy(nonce, { dev, https }), trustedPages });
+    if (cacheKey !== null) {
+      if (pageCache!.serve(cacheKey, res)) return;
+      pageCache!.capture(cacheKey, res);
+    }
     void handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;

@@ -1,0 +1,135 @@
+// A micro-cache in front of Next.js, as nginx's proxy_cache would be: the bytes of a public page
+// that Next itself served from its cache (x-nextjs-cache: HIT) are kept for a second and replayed
+// without entering Next's request pipeline — which costs more than the page. A replay goes through
+// the same nonce rewriting and compression as Next's own answer (scripts/serve.ts), so every
+// response still has a nonce of its own.
+//
+// Never stale after a write: any request that may change data (every method but GET, HEAD and
+// OPTIONS, except the view-count beacon and sign-in) empties the cache when it starts and again
+// when it ends, and a page rendered while a write was running is not kept. Changes made by another
+// process (the import command, a scheduled time passing) reach Next's cache as before; this cache
+// adds at most TTL_MS to them. Only anonymous requests for HTML are served from it: no session
+// cookie, no React Server Component request, no Range.
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
+
+export const TTL_MS = 1_000;
+const MAX_ENTRIES = 500;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** POSTs that change nothing a cached page shows. */
+const HARMLESS_WRITES = [/^\/api\/luot-xem(\?|$)/, /^\/api\/auth\//];
+/** Headers of one response only, or set again on every response by the layers outside Next. */
+const NOT_KEPT = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "content-security-policy", "strict-transport-security", "vary"]);
+
+interface Entry {
+  status: number;
+  headers: [string, OutgoingHttpHeader][];
+  body: Buffer;
+  expires: number;
+}
+
+export class ResponseCache {
+  private entries = new Map<string, Entry>();
+  /** bumped by every write: a page rendered across a bump is not kept */
+  private generation = 0;
+  hits = 0;
+
+  /** The request's cache key, or null when it must go to Next. */
+  keyOf(req: IncomingMessage): string | null {
+    if (req.method !== "GET") return null;
+    const h = req.headers;
+    if (h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"] || h.range) return null;
+    if (h.cookie && /next-auth\.session-token/.test(h.cookie)) return null;
+    const url = req.url ?? "/";
+    if (url.startsWith("/quan-ly") || url.startsWith("/api/") || url.startsWith("/_next/") || url.includes("_rsc=")) return null;
+    return url;
+  }
+
+  /** Empties the cache around a request that may write; call for every request. */
+  watchWrites(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+    if (HARMLESS_WRITES.some((r) => r.test(req.url ?? ""))) return;
+    this.purge();
+    res.once("close", () => this.purge());
+  }
+
+  purge(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Replays a kept page through `res` (whose layers rewrite the nonce and compress); false if none. */
+  serve(key: string, res: ServerResponse): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    if (entry.expires <= Date.now()) {
+      this.entries.delete(key);
+      return false;
+    }
+    this.hits++;
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader("X-Portal-Cache", "HIT");
+    res.statusCode = entry.status;
+    res.end(entry.body);
+    return true;
+  }
+
+  /**
+   * Records what Next writes to `res` (call after the outer layers have wrapped it, so this layer
+   * sees Next's own bytes and headers first) and keeps it if it is a public page from Next's cache.
+   */
+  capture(key: string, res: ServerResponse): void {
+    const generation = this.generation;
+    const headers = new Map<string, OutgoingHttpHeader>();
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let status = 200;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function" || bytes > MAX_BODY_BYTES) return;
+      const buf = Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+      chunks.push(Buffer.from(buf)); // a copy: the caller may reuse its buffer
+      bytes += buf.length;
+    };
+
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = ((name: string, value: OutgoingHttpHeader) => {
+      headers.set(name.toLowerCase(), value);
+      return setHeader(name, value);
+    }) as typeof res.setHeader;
+    const removeHeader = res.removeHeader.bind(res);
+    res.removeHeader = (name: string) => {
+      headers.delete(name.toLowerCase());
+      removeHeader(name);
+    };
+    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+    res.writeHead = ((code: number, ...rest: unknown[]) => {
+      status = code;
+      const given = (typeof rest[0] === "string" ? rest[1] : rest[0]) as Record<string, OutgoingHttpHeader> | undefined;
+      if (given && !Array.isArray(given)) for (const [k, v] of Object.entries(given)) if (v !== undefined) headers.set(k.toLowerCase(), v);
+      return writeHead(code, ...rest);
+    }) as typeof res.writeHead;
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      if (status === 200 && res.statusCode === 200) this.store(key, generation, headers, chunks, bytes);
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+  }
+
+  private store(key: string, generation: number, headers: Map<string, OutgoingHttpHeader>, chunks: Buffer[], bytes: number): void {
+    if (generation !== this.generation || bytes > MAX_BODY_BYTES) return;
+    if (headers.get("x-nextjs-cache") !== "HIT" || headers.has("set-cookie")) return;
+    if (!/^text\/html/i.test(String(headers.get("content-type") ?? ""))) return;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, {
+      status: 200,
+      headers: [...headers].filter(([k]) => !NOT_KEPT.has(k)),
+      body: Buffer.concat(chunks),
+      expires: Date.now() + TTL_MS,
+    });
+  }
+}
