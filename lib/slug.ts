@@ -16,3 +16,14 @@ export function slugify(text: string, maxLength = 80): string {
   const cut = slug.slice(0, maxLength);
   return cut.slice(0, Math.max(cut.lastIndexOf("-"), 1)).replace(/-+$/, "");
 }
+
+/** The longest slug the portal makes: slugify's 80 characters and a "-N" to keep it unique, with room. */
+export const MAX_SLUG_LENGTH = 120;
+
+/**
+ * Could `text` be a slug the portal made? Anything else names no page: the public reads answer
+ * null without touching the database or filling the cache with an entry per made-up address.
+ */
+export function isSlugShaped(text: string): boolean {
+  return text.length <= MAX_SLUG_LENGTH && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
+}

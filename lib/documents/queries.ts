@@ -5,6 +5,7 @@ import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { publicRead } from "@/lib/content/public-cache";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
+import { isSlugShaped } from "@/lib/slug";
 
 const listFields = {
   id: true,
@@ -80,6 +81,7 @@ export function listDocumentFacets() {
 
 /** A published document, or null. */
 export const getPublishedDocument = cache(function getPublishedDocument(slug: string) {
+  if (!isSlugShaped(slug)) return Promise.resolve(null);
   return publicRead(
     "documents",
     ["document", slug],

@@ -6,6 +6,7 @@ import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { cachedRead, publicRead } from "@/lib/content/public-cache";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
+import { isSlugShaped } from "@/lib/slug";
 
 const listFields = {
   id: true,
@@ -43,6 +44,7 @@ export function listArticlesPage(opts: { page: number; pageSize: number; categor
 
 /** A published article, or null (unknown, draft, unpublished, or scheduled for later). */
 export const getPublishedArticle = cache(function getPublishedArticle(slug: string) {
+  if (!isSlugShaped(slug)) return Promise.resolve(null);
   return publicRead(
     "articles",
     ["article", slug],

@@ -7,6 +7,7 @@ import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { nextVietnamMidnight, publicRead } from "@/lib/content/public-cache";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
+import { isSlugShaped } from "@/lib/slug";
 
 const listFields = {
   id: true,
@@ -46,6 +47,7 @@ export function listNoticesPage(opts: { page: number; pageSize: number }) {
  * cached page — lives until the next midnight in Vietnam at most.
  */
 export const getPublishedNotice = cache(function getPublishedNotice(slug: string) {
+  if (!isSlugShaped(slug)) return Promise.resolve(null);
   return publicRead(
     "notices",
     ["notice", slug],

@@ -8,7 +8,7 @@ import { parseVietnamDateTime, toVietnamDateTimeInput, ZPublish } from "@/lib/co
 import { pickUniqueSlug } from "@/lib/content/slugs";
 import { ZArticle } from "@/lib/news/schemas";
 import { ZNotice, ZNoticeTask } from "@/lib/notices/schemas";
-import { slugify } from "@/lib/slug";
+import { isSlugShaped, MAX_SLUG_LENGTH, slugify } from "@/lib/slug";
 
 describe("slugs", () => {
   it("are made from Vietnamese titles without diacritics", () => {
@@ -25,6 +25,14 @@ describe("slugs", () => {
     ["an empty base falls back to a generic slug", "", [], "noi-dung"],
   ] as const)("%s", (_name, base, taken, expected) => {
     expect(pickUniqueSlug(base, taken)).toBe(expected);
+  });
+
+  it("are recognised by their shape: every slug the portal makes, a unique suffix included, and nothing else", () => {
+    const longest = `${slugify("Nông thôn mới ".repeat(20))}-12`;
+    for (const made of ["nong-thon-moi", "58-tb-ubnd", longest]) expect(isSlugShaped(made), made).toBe(true);
+    for (const other of ["", "Nong-thon", "nong thon", "nong--thon", "-nong", "nong-", "nông", "../etc", "a".repeat(MAX_SLUG_LENGTH + 1)]) {
+      expect(isSlugShaped(other), other).toBe(false);
+    }
   });
 });
 
