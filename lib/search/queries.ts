@@ -5,9 +5,11 @@
 // body C; closeness of the words counts; divided by the log of the length, so that long notices
 // do not win on length alone), then recency.
 // Not cached: queries are open-ended, and each one is a few index lookups.
+import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { cachedRead } from "@/lib/content/public-cache";
 import { htmlToText } from "@/lib/content/sanitize";
 import { db } from "@/lib/db";
-import { highlightHtml, normaliseQuery, snippetHtml, toPhraseQuery, toTsQuery, type SearchQuery } from "./rules";
+import { highlightHtml, normaliseQuery, snippetHtml, suggestWords, toPhraseQuery, toTsQuery, type SearchQuery } from "./rules";
 
 export const SEARCH_KINDS = ["article", "notice", "document"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -33,6 +35,8 @@ export interface SearchPage {
   total: number;
   /** matches of each kind, for the tabs */
   counts: Record<SearchKind, number>;
+  /** when nothing matched: the query with its unknown words replaced by the nearest known ones */
+  suggestion: string | null;
 }
 
 interface Row {
@@ -56,7 +60,7 @@ const NO_COUNTS: Record<SearchKind, number> = { article: 0, notice: 0, document:
 
 export async function searchPublic(opts: { q: string | string[] | undefined; kind?: SearchKind; page?: number; pageSize?: number; now?: Date }): Promise<SearchPage> {
   const query = normaliseQuery(opts.q);
-  if (query.words.length === 0) return { query, results: [], total: 0, counts: { ...NO_COUNTS } };
+  if (query.words.length === 0) return { query, results: [], total: 0, counts: { ...NO_COUNTS }, suggestion: null };
   const pageSize = opts.pageSize ?? 10;
   const offset = (Math.max(1, opts.page ?? 1) - 1) * pageSize;
   const kind = opts.kind ?? null;
@@ -97,9 +101,11 @@ export async function searchPublic(opts: { q: string | string[] | undefined; kin
                ORDER BY phrase_in_title DESC, in_title DESC, rank DESC, date DESC, kind, id
                LIMIT ${pageSize} OFFSET ${offset}) p) AS rows`;
   const counts = { ...NO_COUNTS, ...row.counts };
+  const nothing = counts.article + counts.notice + counts.document === 0;
   return {
     query,
     counts,
+    suggestion: nothing ? (suggestWords(query.words, await publicLexicon())?.join(" ") ?? null) : null,
     total: kind ? counts[kind] : counts.article + counts.notice + counts.document,
     results: row.rows.map((r) => ({
       kind: r.kind,
@@ -113,4 +119,29 @@ export async function searchPublic(opts: { q: string | string[] | undefined; kin
       date: new Date(`${r.date}Z`),
     })),
   };
+}
+
+/**
+ * Every word of the published texts (folded, as indexed) with the number of texts holding it:
+ * the vocabulary of "Có phải bạn muốn tìm". Published content only, so no suggestion reveals a
+ * draft. Read once per change of the content (cached under its tags), not per search.
+ */
+async function publicLexicon(): Promise<Map<string, number>> {
+  const rows = await cachedRead(
+    ["search-lexicon"],
+    () =>
+      db.$queryRaw<{ word: string; texts: number }[]>`
+        SELECT word, ndoc AS texts FROM ts_stat($q$
+          SELECT ntm_search_vector(title, summary, "bodyHtml") FROM "Article"
+           WHERE status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'
+          UNION ALL
+          SELECT ntm_search_vector(number || ' ' || title, summary || ' ' || "issuingBody", "bodyHtml") FROM "Notice"
+           WHERE status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'
+          UNION ALL
+          SELECT ntm_search_vector("docType" || ' ' || number || ' ' || title, summary || ' ' || issuer, NULL) FROM "Document"
+           WHERE status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'
+        $q$) WHERE word !~ '^[0-9]+$'`,
+    { tags: [CACHE_TAGS.articles, CACHE_TAGS.notices, CACHE_TAGS.documents], revalidate: 3600 },
+  );
+  return new Map(rows.map((r) => [r.word, r.texts]));
 }

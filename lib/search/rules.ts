@@ -130,3 +130,61 @@ export function snippetHtml(text: string, words: readonly string[], length = SNI
   const inside = spans.filter((s) => s.start >= from && s.end <= to).map((s) => ({ start: s.start - from, end: s.end - from }));
   return `${from > 0 ? "… " : ""}${markSpans(piece, inside)}${to < nfc.length ? " …" : ""}`;
 }
+
+// ───────────────────────── "Có phải bạn muốn tìm" ─────────────────────────
+
+/** Edits (insert, delete, replace, swap two neighbours) from a to b, or `max + 1` once over `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** How many typing slips a word of this length may carry and still be recognised. */
+const allowedEdits = (word: string) => (word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2);
+
+/**
+ * The query with each word the published texts do not contain replaced by the nearest one they
+ * do (fewest edits, then the word in the most texts, then alphabetical); null when every word is
+ * known already or one has no near neighbour. `lexicon`: folded word → number of texts.
+ */
+export function suggestWords(words: readonly string[], lexicon: ReadonlyMap<string, number>): string[] | null {
+  let changed = false;
+  const out: string[] = [];
+  for (const word of words) {
+    if (lexicon.has(word) || /^\d+$/.test(word)) {
+      out.push(word);
+      continue;
+    }
+    const max = allowedEdits(word);
+    let best: { word: string; edits: number; texts: number } | null = null;
+    if (max > 0) {
+      for (const [candidate, texts] of lexicon) {
+        const edits = editDistance(word, candidate, max);
+        if (edits > max) continue;
+        if (!best || edits < best.edits || (edits === best.edits && (texts > best.texts || (texts === best.texts && candidate < best.word)))) {
+          best = { word: candidate, edits, texts };
+        }
+      }
+    }
+    if (!best) return null;
+    out.push(best.word);
+    changed = true;
+  }
+  return changed ? out : null;
+}

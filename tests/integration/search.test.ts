@@ -15,7 +15,7 @@ describe("public search (diacritics- and case-insensitive, ranked, highlighted)"
   beforeAll(async () => {
     const past = new Date(Date.now() - 24 * HOUR);
     // a word no seed text has, in content the public must not find
-    await article("nhap", { title: "Bản nháp về hợp tác xã Quỳnh Lưu", status: "DRAFT", publishedAt: null });
+    await article("nhap", { title: "Bản nháp về hợp tác xã Quỳnh Lưu", status: "DRAFT", publishedAt: null, body: "Giống chè zorangtich." });
     await article("go-xuong", { title: "Tin đã gỡ về hợp tác xã Quỳnh Lưu", status: "UNPUBLISHED", publishedAt: past });
     await article("hen-gio", { title: "Tin hẹn giờ về hợp tác xã Quỳnh Lưu", status: "SCHEDULED", publishedAt: new Date(Date.now() + 24 * HOUR) });
     // ranking: the phrase in the title beats the words only in the body, whatever the dates
@@ -85,6 +85,16 @@ describe("public search (diacritics- and case-insensitive, ranked, highlighted)"
     expect(slugs).not.toContain(PREFIX + "go-xuong");
     expect(slugs).not.toContain(PREFIX + "hen-gio");
     expect(slugs).toContain(PREFIX + "trong-tieu-de");
+  });
+
+  it('suggests "nong thon moi" for "nong thon moj", from the published texts only', async () => {
+    const typo = await searchPublic({ q: "nong thon moj" });
+    expect(typo.total).toBe(0);
+    expect(typo.suggestion).toBe("nong thon moi");
+    expect((await searchPublic({ q: typo.suggestion! })).total).toBeGreaterThan(0);
+    // "zorangtich" is only in a draft: never suggested, however near the query
+    expect(await searchPublic({ q: "zorangtic" })).toMatchObject({ total: 0, suggestion: null });
+    expect((await searchPublic({ q: "nong thon moi" })).suggestion).toBeNull();
   });
 
   it("a scheduled article is found once its time has come", async () => {

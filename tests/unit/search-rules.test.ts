@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, highlightHtml, MAX_QUERY_WORDS, normaliseQuery, snippetHtml, toPhraseQuery, toTsQuery } from "@/lib/search/rules";
+import { editDistance, foldText, highlightHtml, MAX_QUERY_WORDS, normaliseQuery, snippetHtml, suggestWords, toPhraseQuery, toTsQuery } from "@/lib/search/rules";
 
 describe("search query normalisation", () => {
   it.each([
@@ -85,5 +85,39 @@ describe("highlighting", () => {
   it("without a match, a snippet is the start of the text", () => {
     expect(snippetHtml("Một hai ba bốn năm", ["xyz"], 9)).toBe("Một hai …");
     expect(snippetHtml("Ngắn", ["xyz"])).toBe("Ngắn");
+  });
+});
+
+describe("suggestions for a query that finds nothing", () => {
+  const lexicon = new Map([["nong", 40], ["thon", 40], ["moi", 38], ["mo", 3], ["ke", 9], ["hoach", 9], ["dau", 12], ["tu", 30], ["quynh", 2], ["luu", 2], ["chuong", 20], ["trinh", 20]]);
+
+  it.each([
+    ["one slip in a word", "a b c", "a b d", 1, 1],
+    ["a missing letter", "hoach", "hoch", 2, 1],
+    ["two neighbours swapped count once", "thon", "tohn", 2, 1],
+    ["beyond the bound is bound + 1", "chuong", "xyz", 2, 3],
+    ["equal words", "nong", "nong", 0, 0],
+  ])("edit distance: %s", (_name, a, b, max, expected) => {
+    expect(editDistance(a, b, max)).toBe(expected);
+  });
+
+  it.each([
+    ["a slip in one word", ["nong", "thon", "moj"], ["nong", "thon", "moi"]],
+    ["a missing letter in a long word", ["chuong", "trnh"], ["chuong", "trinh"]],
+    ["swapped letters", ["nogn", "thon"], ["nong", "thon"]],
+    ["no correction of a word of two letters (too many near words)", ["mi"], null],
+    ["the word in the most texts among equally near ones (moi, not mo)", ["moa"], ["moi"]],
+  ] as const)("%s", (_name, words, expected) => {
+    expect(suggestWords(words, lexicon)).toEqual(expected);
+  });
+
+  it("suggests nothing when every word is known, or one word has no near neighbour", () => {
+    expect(suggestWords(["nong", "thon", "moi"], lexicon)).toBeNull();
+    expect(suggestWords(["nong", "xyzxyz"], lexicon)).toBeNull();
+  });
+
+  it("keeps numbers as typed: a document number is not a misspelling", () => {
+    expect(suggestWords(["318", "qd", "ttg"], new Map([["qd", 1], ["ttg", 1]]))).toBeNull();
+    expect(suggestWords(["318", "thno"], lexicon)).toEqual(["318", "thon"]);
   });
 });

@@ -72,6 +72,11 @@ export default async function SearchPage({ searchParams }: Props) {
               <p className="mt-1 text-sm text-gray-600">
                 Không có {kind ? KIND_LABEL[kind.kind].toLowerCase() : "tin tức, thông báo hay văn bản"} nào chứa đủ các từ “{q}”. Hãy thử ít từ hơn, hoặc từ khác.
               </p>
+              {result.suggestion && (
+                <p className="mt-2">
+                  Có phải bạn muốn tìm: <Link href={hrefFor(result.suggestion, kind?.param, 1)} className="font-semibold text-brand-700 underline">{result.suggestion}</Link>?
+                </p>
+              )}
             </div>
           ) : (
             <>
