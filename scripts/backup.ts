@@ -1,8 +1,10 @@
 // npm run db:backup [-- <file>]
 // A consistent backup of the portal's database (the embedded one under .data/, or DATABASE_URL)
-// into one gzip file, by default backups/ntm-<time>.ntm.gz (scripts/lib/backup.ts).
+// and of the uploaded files it lists (UPLOAD_DIR) into one gzip file, by default
+// backups/ntm-<time>.ntm.gz (scripts/lib/backup.ts).
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { uploadDir } from "../lib/files/storage.ts";
 import { backupDatabase } from "./lib/backup.ts";
 import { openDatabase } from "./lib/runtime.ts";
 
@@ -14,10 +16,13 @@ let code = 0;
 try {
   mkdirSync(dirname(file), { recursive: true });
   const started = Date.now();
-  const m = await backupDatabase(db.url, file);
+  const m = await backupDatabase(db.url, file, { uploadDir: uploadDir() });
   const rows = m.tables.reduce((s, t) => s + t.rows, 0);
   console.log(`Đã sao lưu ${m.tables.length} bảng, ${rows.toLocaleString("vi-VN")} dòng (PostgreSQL ${m.serverVersion}, ${m.migrations.length} migration) vào`);
   console.log(`  ${file} (${(statSync(file).size / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB, ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
+  const files = m.files ?? { count: 0, bytes: 0 };
+  console.log(`Tệp đính kèm: ${(files.count - m.missingFiles.length).toLocaleString("vi-VN")} tệp từ ${uploadDir()}.`);
+  if (m.missingFiles.length) console.log(`Cảnh báo: ${m.missingFiles.length} tệp có trong cơ sở dữ liệu nhưng không còn trong thư mục tải lên, ví dụ ${m.missingFiles.slice(0, 3).join(", ")}.`);
   console.log(`Tổng kiểm tra: ${Object.entries(m.checksums).map(([t, s]) => `${t} ${s.slice(0, 12)}…`).join(", ")}`);
 } catch (err) {
   console.error(`Sao lưu thất bại: ${err instanceof Error ? err.message : String(err)}`);

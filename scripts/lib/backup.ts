@@ -12,24 +12,32 @@
 // `TABLE "<name>" <columns as JSON>`, its rows in COPY text format, a line `\.`, and a line
 // `END <rows> <sha256 of the rows>`. The restore never runs SQL from the file: names are
 // checked against the database and the statements built here.
+// Uploaded files (evidence, attachments, photos) follow the tables, as the snapshot lists them in
+// "StoredFile": per file `FILE <{key,size,sha256} as JSON>`, its bytes in base64 lines, `\.`,
+// `END-FILE <sha256 of the bytes>`; a file gone from the upload directory is a line `MISSING-FILE
+// <key>`. Files are never changed once written (random names), so reading them after the snapshot
+// gives the snapshot's files. Format 1 (no files) is still read.
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { cpSync, createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
 
-export const BACKUP_FORMAT = "NTM-BACKUP 1";
+export const BACKUP_FORMAT = "NTM-BACKUP 2";
+const READABLE_FORMATS = ["NTM-BACKUP 1", BACKUP_FORMAT];
+/** A storage key as lib/files/storage.ts makes them: never a path of the backup's choosing. */
+const STORAGE_KEY = /^\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z0-9]{1,8}$/;
 
 /** Checksums of the assessments, computed by PostgreSQL the same way on both sides. */
 export const CHECKSUM_TABLES = ["Assessment", "CriterionResult", "IndicatorValue"] as const;
 
 export interface BackupManifest {
-  format: typeof BACKUP_FORMAT;
+  format: string;
   createdAt: string;
   serverVersion: string;
   /** the migrations applied to the database, in order */
@@ -39,6 +47,8 @@ export interface BackupManifest {
   checksums: Record<string, string>;
   /** sequences' positions (never below the highest id restored) */
   sequences: { table: string; column: string; lastValue: string; isCalled: boolean }[];
+  /** the uploaded files the snapshot lists (format 2) */
+  files?: { count: number; bytes: number };
 }
 
 export class BackupError extends Error {}
@@ -140,7 +150,12 @@ export async function databaseChecksums(url: string): Promise<Record<string, str
 }
 
 /** Writes a consistent backup of the database at `url` to `file` (gzip). Returns its manifest. */
-export async function backupDatabase(url: string, file: string, opts: { afterSnapshot?: () => Promise<void> } = {}): Promise<BackupManifest> {
+export interface BackupResult extends BackupManifest {
+  /** storage keys listed in the database whose file is not in the upload directory */
+  missingFiles: string[];
+}
+
+export async function backupDatabase(url: string, file: string, opts: { uploadDir: string; afterSnapshot?: () => Promise<void> }): Promise<BackupResult> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const gzip = createGzip({ level: 6 });
@@ -182,6 +197,8 @@ export async function backupDatabase(url: string, file: string, opts: { afterSna
     for (const t of tables) {
       manifest.tables.push({ name: t.name, columns: t.columns, rows: Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(t.name)}`)).rows[0].n) });
     }
+    const stored = (await c.query<{ key: string; size: number; sha256: string }>(`SELECT "storageKey" AS key, size, sha256 FROM "StoredFile" ORDER BY id`)).rows;
+    manifest.files = { count: stored.length, bytes: stored.reduce((sum, f) => sum + f.size, 0) };
     await put(`${BACKUP_FORMAT}\n${JSON.stringify(manifest)}\n`);
     for (const t of tables) {
       await put(`TABLE ${JSON.stringify(t.name)} ${JSON.stringify(t.columns)}\n`);
@@ -198,11 +215,25 @@ export async function backupDatabase(url: string, file: string, opts: { afterSna
       if (rows !== expected) throw new BackupError(`Bảng ${t.name}: đếm được ${expected} dòng nhưng sao chép ${rows} dòng.`);
       await put(`\\.\nEND ${rows} ${hash.digest("hex")}\n`);
     }
+    const missingFiles: string[] = [];
+    for (const f of stored) {
+      const path = resolve(opts.uploadDir, f.key);
+      if (!STORAGE_KEY.test(f.key) || !existsSync(path)) {
+        missingFiles.push(f.key);
+        await put(`MISSING-FILE ${JSON.stringify(f.key)}\n`);
+        continue;
+      }
+      const bytes = readFileSync(path);
+      await put(`FILE ${JSON.stringify({ key: f.key, size: f.size, sha256: f.sha256 })}\n`);
+      const b64 = bytes.toString("base64");
+      for (let i = 0; i < b64.length; i += 76 * 1024) await put(`${b64.slice(i, i + 76 * 1024).replace(/.{1,76}/g, "$&\n")}`);
+      await put(`\\.\nEND-FILE ${createHash("sha256").update(bytes).digest("hex")}\n`);
+    }
     await put("END-OF-BACKUP\n");
     await c.query("COMMIT");
     gzip.end();
     await written;
-    return manifest;
+    return { ...manifest, missingFiles };
   } catch (err) {
     gzip.destroy();
     await written.catch(() => {});
@@ -274,6 +305,12 @@ class BackupReader {
 export interface RestoreSummary {
   manifest: BackupManifest;
   rows: number;
+  /** uploaded files written to the upload directory */
+  files: number;
+  /** files the backup could not include (gone from the source's upload directory) */
+  missingFiles: string[];
+  /** files whose bytes differ from the checksum recorded at upload (restored as they were) */
+  changedFiles: string[];
   /** migrations of this checkout newer than the backup, applied after the data */
   laterMigrations: string[];
 }
@@ -305,9 +342,9 @@ export async function readManifest(file: string): Promise<BackupManifest> {
 }
 
 function parseHead(format: string | null, json: string | null): BackupManifest {
-  if (format !== BACKUP_FORMAT || !json) throw new BackupError("Đây không phải tệp sao lưu của cổng thông tin (sai định dạng).");
+  if (!format || !READABLE_FORMATS.includes(format) || !json) throw new BackupError("Đây không phải tệp sao lưu của cổng thông tin (sai định dạng).");
   const manifest = JSON.parse(json) as BackupManifest;
-  if (manifest.format !== BACKUP_FORMAT || !Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations)) {
+  if (manifest.format !== format || !Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations)) {
     throw new BackupError("Tệp sao lưu thiếu phần mô tả (manifest) hợp lệ.");
   }
   return manifest;
@@ -317,13 +354,15 @@ function parseHead(format: string | null, json: string | null): BackupManifest {
  * Restores `file` into the database at `url`, which must hold no data. Everything is checked
  * before the load commits: rows per table, each table's sha256, the assessment checksums.
  */
-export async function restoreDatabase(url: string, file: string, opts: { migrationsDir?: string } = {}): Promise<RestoreSummary> {
+export async function restoreDatabase(url: string, file: string, opts: { uploadDir: string; migrationsDir?: string }): Promise<RestoreSummary> {
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
   const source = createReadStream(file).pipe(createGunzip());
   const reader = new BackupReader(source);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   let tempDir: string | null = null;
+  const writtenFiles: string[] = [];
+  let committed = false;
   try {
     const manifest = parseHead(await reader.line(), await reader.line());
 
@@ -358,10 +397,22 @@ export async function restoreDatabase(url: string, file: string, opts: { migrati
     let rows = 0;
     let lastPosition = -1;
     const seen = new Set<string>();
+    const missingFiles: string[] = [];
+    const changedFiles: string[] = [];
     for (;;) {
       const line = await reader.line();
       if (line === null) throw new BackupError("Tệp sao lưu bị cắt cụt (thiếu dòng kết thúc).");
       if (line === "END-OF-BACKUP") break;
+      if (line.startsWith("MISSING-FILE ")) {
+        missingFiles.push(JSON.parse(line.slice("MISSING-FILE ".length)) as string);
+        continue;
+      }
+      if (line.startsWith("FILE ")) {
+        const f = await restoreFile(reader, JSON.parse(line.slice("FILE ".length)) as StoredFileHead, opts.uploadDir);
+        if (f.written) writtenFiles.push(f.path);
+        if (f.changed) changedFiles.push(f.key);
+        continue;
+      }
       const m = /^TABLE ("(?:[^"\\]|\\.)*") (\[.*\])$/.exec(line);
       if (!m) throw new BackupError("Tệp sao lưu hỏng: dòng đầu bảng không hợp lệ.");
       const name = JSON.parse(m[1]) as string;
@@ -419,15 +470,50 @@ export async function restoreDatabase(url: string, file: string, opts: { migrati
     for (const [table, sum] of Object.entries(manifest.checksums)) {
       if (checksums[table] !== sum) throw new BackupError(`Tổng kiểm tra của bảng ${table} sau khi khôi phục không khớp với bản sao lưu.`);
     }
+    const files = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "StoredFile"`)).rows[0].n - missingFiles.length;
     await c.query("COMMIT");
+    committed = true;
     const laterMigrations = await applyMigrations(url, migrationsDir);
-    return { manifest, rows, laterMigrations };
+    return { manifest, rows, files, missingFiles, changedFiles, laterMigrations };
   } catch (err) {
     await c.query("ROLLBACK").catch(() => {});
+    // the files of a restore that did not happen go too
+    if (!committed) for (const path of writtenFiles) rmSync(path, { force: true });
     throw err;
   } finally {
     source.destroy();
     await c.end();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+interface StoredFileHead {
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+/** One FILE section into the upload directory (written whole, then renamed into place). */
+async function restoreFile(reader: BackupReader, head: StoredFileHead, uploadDir: string): Promise<{ key: string; path: string; written: boolean; changed: boolean }> {
+  const root = resolve(uploadDir);
+  const path = resolve(root, head.key);
+  if (typeof head.key !== "string" || !STORAGE_KEY.test(head.key) || !path.startsWith(root + "/")) {
+    throw new BackupError("Tệp sao lưu hỏng: tên tệp đính kèm không hợp lệ.");
+  }
+  const parts: string[] = [];
+  await reader.rows(async (chunk) => {
+    parts.push(chunk.toString("latin1").replace(/\n/g, ""));
+  });
+  const bytes = Buffer.from(parts.join(""), "base64");
+  const end = /^END-FILE ([0-9a-f]{64})$/.exec((await reader.line()) ?? "");
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  if (!end || end[1] !== sha) throw new BackupError(`Tệp đính kèm ${head.key} trong bản sao lưu không khớp với tổng kiểm tra (tệp bị hỏng hoặc bị sửa).`);
+  if (existsSync(path)) {
+    if (createHash("sha256").update(readFileSync(path)).digest("hex") !== sha) throw new BackupError(`Thư mục tải lên đã có tệp ${head.key} với nội dung khác.`);
+    return { key: head.key, path, written: false, changed: sha !== head.sha256 };
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.restoring`, bytes, { mode: 0o600 });
+  renameSync(`${path}.restoring`, path);
+  return { key: head.key, path, written: true, changed: sha !== head.sha256 };
 }

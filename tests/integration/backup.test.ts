@@ -1,11 +1,12 @@
 // npm run db:backup / db:restore on real PostgreSQL: a backup of the seeded database restored
 // into a fresh one has the same rows in every table and the same assessments and indicator
 // values; a database holding data is refused; a damaged file restores nothing; the backup is one
-// snapshot, whatever is written meanwhile.
+// snapshot, whatever is written meanwhile. The uploaded files the database lists travel with it.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,18 @@ const adminUrl = process.env.TEST_ADMIN_URL ?? (() => {
 })();
 const dir = mkdtempSync(join(tmpdir(), "ntm-backup-test-"));
 const created: string[] = [];
+const sourceUploads = join(dir, "uploads-source");
+/** A fresh upload directory for one restore. */
+const targetUploads = () => mkdtempSync(join(dir, "uploads-target-"));
+
+/** Two uploaded files with their StoredFile rows, and a third row whose file is gone. */
+const FILES = [
+  { key: `2026/11/${"a".repeat(32)}.pdf`, bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(200_000)]) },
+  { key: `2026/11/${"b".repeat(32)}.png`, bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), randomBytes(3_000)]) },
+];
+const GONE = `2026/10/${"c".repeat(32)}.pdf`;
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const filesIn = (root: string) => existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
 
 async function freshDatabase(): Promise<string> {
   const name = `ntm_test_restore_${randomBytes(4).toString("hex")}`;
@@ -47,13 +60,21 @@ let sourceCounts: Record<string, number>;
 let sourceChecksums: Record<string, string>;
 
 beforeAll(async () => {
+  for (const f of [...FILES, { key: GONE, bytes: Buffer.from("%PDF-gone") }]) {
+    const path = join(sourceUploads, f.key);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.bytes);
+    await query(source, `INSERT INTO "StoredFile" ("storageKey", "fileName", "mimeType", size, sha256) VALUES ($1, 'kiem-thu-sao-luu', 'application/pdf', $2, $3)`, [f.key, f.bytes.length, sha(f.bytes)]);
+  }
+  rmSync(join(sourceUploads, GONE));
   file = join(dir, "ntm.ntm.gz");
   sourceCounts = await tableRowCounts(source);
   sourceChecksums = await databaseChecksums(source);
-  manifest = await backupDatabase(source, file);
+  manifest = await backupDatabase(source, file, { uploadDir: sourceUploads });
 });
 
 afterAll(async () => {
+  await query(source, `DELETE FROM "StoredFile" WHERE "fileName" = 'kiem-thu-sao-luu'`);
   for (const name of created) await dropDatabase(adminUrl, name).catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 });
@@ -68,7 +89,8 @@ describe("backup and restore", () => {
 
   it("restores into a fresh database: the same rows in every table, the same assessments and indicator values", async () => {
     const target = await freshDatabase();
-    const summary = await restoreDatabase(target, file);
+    const uploads = targetUploads();
+    const summary = await restoreDatabase(target, file, { uploadDir: uploads });
     expect(summary.rows).toBe(Object.values(sourceCounts).reduce((s, n) => s + n, 0));
     expect(await tableRowCounts(target)).toEqual(sourceCounts);
     expect(await databaseChecksums(target)).toEqual(sourceChecksums);
@@ -79,12 +101,20 @@ describe("backup and restore", () => {
     const disabled = await query<{ tgname: string }>(target, `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`);
     expect(disabled).toEqual([]);
     await expect(query(target, `TRUNCATE "AuditLog"`)).rejects.toThrow(); // the append-only trigger is on again
-    reportFigure(`backup: ${summary.rows} rows in ${manifest.tables.length} tables restored into an empty database; row counts and assessment checksums equal`);
+    // the uploaded files, byte for byte; the one already gone at backup time is named
+    for (const f of FILES) expect(sha(readFileSync(join(uploads, f.key))), f.key).toBe(sha(f.bytes));
+    expect(summary.missingFiles).toContain(GONE);
+    expect(summary.missingFiles).not.toContain(FILES[0].key);
+    expect(summary.changedFiles).toEqual([]);
+    reportFigure(
+      `backup: ${summary.rows} rows in ${manifest.tables.length} tables and ${summary.files} uploaded files restored into an empty database; ` +
+        "row counts, assessment checksums and file checksums equal",
+    );
   });
 
   it("refuses a database that holds data, in Vietnamese, and changes nothing", async () => {
     const before = await tableRowCounts(source);
-    const err = await restoreDatabase(source, file).then(() => null, (e: unknown) => e);
+    const err = await restoreDatabase(source, file, { uploadDir: targetUploads() }).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
     expect((err as Error).message).toMatch(/^Cơ sở dữ liệu đích không trống/);
     expect(await tableRowCounts(source)).toEqual(before);
@@ -98,24 +128,39 @@ describe("backup and restore", () => {
     const bad = join(dir, "damaged.ntm.gz");
     writeFileSync(bad, gzipSync(damaged));
     const target = await freshDatabase();
-    await expect(restoreDatabase(target, bad)).rejects.toThrow(/AdminUnit: dữ liệu trong tệp sao lưu không khớp với tổng kiểm tra/);
+    await expect(restoreDatabase(target, bad, { uploadDir: targetUploads() })).rejects.toThrow(/AdminUnit: dữ liệu trong tệp sao lưu không khớp với tổng kiểm tra/);
     expect(nonZero(await tableRowCounts(target))).toEqual({});
+  });
+
+  it("refuses a backup whose file bytes were changed, and leaves neither data nor files behind", async () => {
+    const text = gunzipSync(readFileSync(file)).toString("latin1");
+    const at = text.indexOf(`FILE {"key":"${FILES[1].key}"`);
+    const line = text.indexOf("\n", at) + 1; // the first base64 line of the second file
+    const damaged = text.slice(0, line) + (text[line] === "A" ? "B" : "A") + text.slice(line + 1);
+    const bad = join(dir, "damaged-file.ntm.gz");
+    writeFileSync(bad, gzipSync(Buffer.from(damaged, "latin1")));
+    const target = await freshDatabase();
+    const uploads = targetUploads();
+    await expect(restoreDatabase(target, bad, { uploadDir: uploads })).rejects.toThrow(/Tệp đính kèm .* không khớp với tổng kiểm tra/);
+    expect(nonZero(await tableRowCounts(target))).toEqual({});
+    expect(filesIn(uploads)).toBe(0); // the first file, written before the damage showed, is gone again
   });
 
   it("refuses a truncated file and a file that is not a backup", async () => {
     const raw = gunzipSync(readFileSync(file));
     const cut = join(dir, "cut.ntm.gz");
     writeFileSync(cut, gzipSync(raw.subarray(0, Math.floor(raw.length / 2))));
-    await expect(restoreDatabase(await freshDatabase(), cut)).rejects.toThrow(/cắt cụt|không khớp/);
+    await expect(restoreDatabase(await freshDatabase(), cut, { uploadDir: targetUploads() })).rejects.toThrow(/cắt cụt|không khớp/);
     const other = join(dir, "other.gz");
     writeFileSync(other, gzipSync("SELECT 1;\nDROP TABLE x;\n"));
-    await expect(restoreDatabase(await freshDatabase(), other)).rejects.toThrow(/không phải tệp sao lưu/);
+    await expect(restoreDatabase(await freshDatabase(), other, { uploadDir: targetUploads() })).rejects.toThrow(/không phải tệp sao lưu/);
   });
 
   it("is one snapshot: a row committed while the backup runs is not in it", async () => {
     const slug = `trong-luc-sao-luu-${randomBytes(3).toString("hex")}`;
     const during = join(dir, "during.ntm.gz");
     const m = await backupDatabase(source, during, {
+      uploadDir: sourceUploads,
       afterSnapshot: async () => {
         await query(source, `INSERT INTO "Category" (slug, name) VALUES ($1, 'Ghi trong lúc sao lưu')`, [slug]);
       },
