@@ -16,17 +16,15 @@
 // server (a process of its own, no work but writing the bytes): the ceiling of this machine and
 // client for pages of those sizes. Its ratio shows how much of the gap between the two pages is
 // only their size (bare_ratio), and portal ÷ bare how close the portal comes (of_bare).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
-import { buildIsCurrent, recordBuild } from "../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../scripts/lib/ports.ts";
-import { portalServerArgs } from "../scripts/lib/server.ts";
-import { BENCH_DIR } from "./lib/prepare.ts";
+import { startApp } from "./lib/next-server.ts";
 import { percentile, round } from "./lib/stats.ts";
 import type { Benchmark, BenchContext } from "./lib/types.ts";
 
@@ -34,33 +32,6 @@ const CONNECTIONS = 50;
 const WARMUP_S = 3;
 const SLICES = 5;
 const SLICE_S = 2;
-const nextBin = resolve("node_modules/next/dist/bin/next");
-
-function ensureBuild(ctx: BenchContext) {
-  if (buildIsCurrent()) return;
-  ctx.log("public-article: sources changed since the last build: next build…");
-  const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) throw new Error("next build failed");
-  recordBuild();
-}
-
-async function startServer(ctx: BenchContext, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, portalServerArgs({ port, hostname: "127.0.0.1" }), {
-    stdio: ["ignore", "ignore", 2],
-    env: {
-      ...process.env,
-      DATABASE_URL: ctx.url,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      UPLOAD_DIR: join(BENCH_DIR, "uploads"),
-    },
-  });
-  // the server must not outlive the benchmark, whatever ends it
-  process.once("exit", () => server.kill("SIGKILL"));
-  await waitForHttp(`http://127.0.0.1:${port}/gioi-thieu`, 60_000);
-  return server;
-}
 
 /** Requests until the page comes from the cache (the first renders it, or regenerates the build's copy). */
 async function warmUntilCached(url: string, ctx: BenchContext) {
@@ -139,19 +110,17 @@ export const publicArticle: Benchmark = {
   description: `an article page vs a static page on the portal server (scripts/serve.ts), ${CONNECTIONS} connections, ${SLICES * SLICE_S} s each after a warm-up`,
   targets: { p99_ms: 50, ratio: { min: 0.8 } },
   async run(ctx) {
-    ensureBuild(ctx);
     const article = await db.article.findFirst({ where: publicWhere(), orderBy: { publishedAt: "desc" }, select: { slug: true } });
     if (!article) throw new Error("no published article");
-    const port = await freePort();
-    const server = await startServer(ctx, port);
+    const app = await startApp(ctx, { hostname: "127.0.0.1" });
     try {
-      const articleUrl = `http://127.0.0.1:${port}/tin-tuc/${article.slug}`;
-      const staticUrl = `http://127.0.0.1:${port}/gioi-thieu`;
+      const articleUrl = `${app.baseUrl}/tin-tuc/${article.slug}`;
+      const staticUrl = `${app.baseUrl}/gioi-thieu`;
       await warmUntilCached(articleUrl, ctx);
       await warmUntilCached(staticUrl, ctx);
       const [a, st] = await alternate(articleUrl, staticUrl, SLICES);
       const pages = [await bytesOf(articleUrl), await bytesOf(staticUrl)] as const;
-      server.kill("SIGTERM");
+      await app.stop();
       const barePort = await freePort();
       const bare = await startBareServer(barePort, ...pages);
       const [ba, bs] = await alternate(`http://127.0.0.1:${barePort}/a`, `http://127.0.0.1:${barePort}/s`, SLICES).finally(() => bare.kill("SIGKILL"));
@@ -173,8 +142,7 @@ export const publicArticle: Benchmark = {
         errors: a.failures + st.failures,
       };
     } finally {
-      server.kill("SIGTERM");
-      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+      await app.stop();
     }
   },
 };

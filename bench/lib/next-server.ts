@@ -1,9 +1,12 @@
-// The production app (`next start`) on the benchmark's database, for benchmarks that measure
-// pages and APIs over HTTP on loopback. Builds first when the sources changed.
+// The production app, served as `npm start` serves it (scripts/serve.ts: CSP nonces, the public
+// micro-cache), on the benchmark's database, for benchmarks that measure pages and APIs over HTTP
+// on loopback. Builds first when the sources changed.
 import { spawn, spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { buildIsCurrent, recordBuild } from "../../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../../scripts/lib/ports.ts";
+import { portalServerArgs } from "../../scripts/lib/server.ts";
+import { BENCH_DIR } from "./prepare.ts";
 import type { BenchContext } from "./types.ts";
 
 export interface RunningApp {
@@ -13,20 +16,22 @@ export interface RunningApp {
 
 const nextBin = resolve("node_modules/next/dist/bin/next");
 
-export async function startApp(ctx: BenchContext): Promise<RunningApp> {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+export async function startApp(ctx: BenchContext, opts: { hostname?: string } = {}): Promise<RunningApp> {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildIsCurrent()) {
     ctx.log("bench: building the app (next build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", 2, 2], env });
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", 2, 2], env: { ...env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
     recordBuild();
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const baseUrl = `http://${opts.hostname ?? "localhost"}:${port}`;
+  const child = spawn(process.execPath, portalServerArgs({ port, hostname: opts.hostname }), {
     stdio: ["ignore", "ignore", 2],
-    env: { ...env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://localhost:${port}`, PORT: String(port) },
+    env: { ...env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl, UPLOAD_DIR: join(BENCH_DIR, "uploads") },
   });
-  const baseUrl = `http://localhost:${port}`;
+  // the server must not outlive the benchmark, whatever ends it
+  process.once("exit", () => child.kill("SIGKILL"));
   await waitForHttp(`${baseUrl}/dang-nhap`, 60_000);
   return {
     baseUrl,
