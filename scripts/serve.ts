@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "../lib/security/headers.ts";
 import { guardMultipartAction } from "../lib/security/multipart-guard.ts";
+import { rescueNotFoundShell } from "./lib/not-found-rescue.ts";
 import { ResponseCache } from "./lib/response-cache.ts";
 import { applyNonce, prerenderedPageHashes, withPlaceholderPolicy } from "../lib/security/nonce-stream.ts";
 
@@ -63,6 +64,8 @@ const server = createServer((req, res) => {
       if (pageCache!.serve(cacheKey, res)) return;
       pageCache!.capture(cacheKey, res);
     }
+    // a page's notFound() answers with an empty shell: the server-rendered 404 page instead
+    if (req.method === "GET" && !req.headers.rsc) rescueNotFoundShell(res, () => handle(req, res, { pathname: "/_not-found", query: {} } as Parameters<typeof handle>[2]));
     void handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;

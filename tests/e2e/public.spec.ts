@@ -32,3 +32,15 @@ test("an unknown page answers 404 in Vietnamese", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByText("Không tìm thấy trang")).toBeVisible();
 });
+
+test("a missing article, notice, document or product says so without JavaScript (server-rendered 404)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const url of ["/tin-tuc/khong-ton-tai", "/thong-bao/khong-ton-tai", "/van-ban/khong-ton-tai", "/ocop/khong-ton-tai", "/khong-co-trang-nay"]) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(404);
+    await expect(page.getByRole("heading", { name: "Không tìm thấy trang" }), url).toBeVisible();
+    await expect(page.getByRole("link", { name: "Về trang chủ" }), url).toBeVisible();
+  }
+  await context.close();
+});
