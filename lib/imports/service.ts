@@ -14,6 +14,7 @@ import { readLayout } from "./layout";
 import { fileYear, normaliseCode, planImport, type Catalogue, type CommuneRef, type PlannedWrite, type StoredAssessment } from "./plan";
 import { addProblem, emptyReport, problemCount, type ImportReport } from "./report";
 import { readSheet } from "./sheet";
+import { safeFileName } from "@/lib/files/rules";
 
 export interface ImportProgress {
   stage: "read" | "check" | "write";
@@ -112,8 +113,10 @@ async function loadStored(client: Client, communeIds: number[], setId: number, y
  * writes only when the whole file is valid, the viewer may import every row, and — when a
  * fingerprint is given — nothing changed since the dry run the user confirmed.
  */
-export async function importAssessments(viewer: Viewer | null, file: { name: string; bytes: Uint8Array }, opts: ImportOptions): Promise<ImportReport> {
+export async function importAssessments(viewer: Viewer | null, upload: { name: string; bytes: Uint8Array }, opts: ImportOptions): Promise<ImportReport> {
   assertPermission(viewer, "import.run");
+  // the name as shown and kept: no path, no control characters (PostgreSQL text holds no NUL)
+  const file = { ...upload, name: safeFileName(upload.name, "tep-nhap") };
   const report = emptyReport(file.name);
   const progress = opts.onProgress ?? (() => {});
   progress({ stage: "read", done: 0, total: file.bytes.length });
@@ -234,7 +237,7 @@ async function finish(viewer: Viewer, file: { name: string; bytes: Uint8Array },
   await db.importJob.create({
     data: {
       kind: "assessments",
-      fileName: file.name.slice(0, 255),
+      fileName: file.name,
       fileSha256: createHash("sha256").update(file.bytes).digest("hex"),
       status,
       report: JSON.parse(JSON.stringify({ ...report, changes: report.changes.slice(0, 50) })),

@@ -91,3 +91,32 @@ test("the leadership's and officers' pages and downloads take every bad input wi
   reportFigure(`bad inputs, staff pages and downloads: ${cases} requests (${CORPUS.length} values)`);
   expect(cases).toBeGreaterThan(500);
 });
+
+test("the POST APIs (import upload, view beacon) take every bad body without a server error", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  await request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email: "tinh@ntm.demo", password: DEMO_PASSWORD, json: "true" } });
+  let cases = 0;
+  const check = async (label: string, res: Awaited<ReturnType<APIRequestContext["post"]>>) => {
+    cases++;
+    expect(res.status(), label).toBeLessThan(500);
+    expect(await res.text(), label).not.toContain('"code":"INTERNAL"');
+  };
+  for (const value of CORPUS) {
+    const label = JSON.stringify(value.slice(0, 40));
+    const bytes = Buffer.from(value);
+    // the import: every field bad, then a real dry run of a file that is not a spreadsheet
+    await check(`import fields ${label}`, await request.post("/api/nhap-lieu", { multipart: { mode: value, fingerprint: value, file: { name: `${value}.xlsx`, mimeType: "application/octet-stream", buffer: bytes } } }));
+    for (const ext of ["xlsx", "csv"]) {
+      await check(`import ${ext} ${label}`, await request.post("/api/nhap-lieu", { multipart: { mode: "dry-run", file: { name: `${value}.${ext}`, mimeType: "text/csv", buffer: bytes } } }));
+    }
+    await check(`import raw ${label}`, await request.post("/api/nhap-lieu", { headers: { "Content-Type": "multipart/form-data; boundary=x" }, data: bytes }));
+    // the beacon
+    await check(`beacon raw ${label}`, await request.post("/api/luot-xem", { headers: { "Content-Type": "application/json" }, data: bytes }));
+    await check(`beacon json ${label}`, await request.post("/api/luot-xem", { data: { visit: value, view: value } }));
+    await check(`beacon view ${label}`, await request.post("/api/luot-xem", { data: { visit: false, view: `article:${value}` } }));
+  }
+  await request.dispose();
+  reportFigure(`bad inputs, POST APIs (import upload, view beacon): ${cases} requests (${CORPUS.length} values)`);
+  expect(cases).toBeGreaterThan(100);
+});

@@ -25,7 +25,9 @@ export async function POST(req: Request) {
     if (Number(req.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) {
       throw new AppError("VALIDATION", "Tệp quá lớn; giới hạn là 20 MB. Hãy chia tệp theo huyện hoặc theo tỉnh.");
     }
-    const form = await req.formData();
+    const form = await req.formData().catch(() => {
+      throw new AppError("VALIDATION", "Yêu cầu không đọc được: hãy gửi tệp từ trang Nhập số liệu.");
+    });
     const parsed = ZUpload.safeParse({ mode: form.get("mode"), fingerprint: form.get("fingerprint") || undefined });
     if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
     const file = form.get("file");
