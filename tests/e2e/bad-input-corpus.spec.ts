@@ -1,6 +1,7 @@
 // A corpus of bad inputs (issue 8) thrown at every query parameter and path segment of the public
-// pages and APIs, and of the leadership's pages and downloads: SQL and HTML injection, path
-// traversal, control characters, Unicode oddities, numbers out of range, very long values.
+// pages and APIs, and of the leadership's pages and downloads, and as the bodies of the POST APIs
+// (the import upload, the view beacon): SQL and HTML injection, path traversal, control
+// characters, Unicode oddities, numbers out of range, very long values.
 // None may cause a server error, and no HTML page may echo markup unescaped.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BAD_INPUTS as CORPUS } from "./bad-inputs";
