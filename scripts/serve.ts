@@ -51,6 +51,10 @@ const server = createServer((req, res) => {
     res.end("Địa chỉ không hợp lệ.");
     return;
   }
+  // as a reverse proxy does: the address of this connection goes last in X-Forwarded-For, the
+  // only entry a client cannot write (lib/users/login-rules.ts clientAddress)
+  const peer = req.socket.remoteAddress;
+  if (peer) req.headers["x-forwarded-for"] = req.headers["x-forwarded-for"] ? `${req.headers["x-forwarded-for"]}, ${peer}` : peer;
   guardMultipartAction(req, res);
   pageCache?.watchWrites(req, res);
   const cacheKey = pageCache?.keyOf(req) ?? null;

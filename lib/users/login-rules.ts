@@ -30,24 +30,24 @@ export function unlockTime(failuresNewestFirst: Date[], limit: number, windowMin
 }
 
 /**
- * The client's address from X-Forwarded-For. `next start` sets the header to the socket's
- * address when the request has none, and keeps it when it has one; a reverse proxy appends the
- * address it saw. So the entry `trustedHops` from the right is the one written by the nearest
- * trusted hop (1: Next itself or one proxy in front). Without a proxy in front, a client may send
- * its own header: the per-address limit is then advisory, the per-account limit still holds.
+ * The client's address from X-Forwarded-For. The portal's server (scripts/serve.ts) appends the
+ * address of the connection it accepted, as a reverse proxy does, and each trusted proxy in front
+ * appended the address it saw: so the entry `trustedProxies` places left of the last one is the
+ * client as the outermost trusted proxy saw it. Entries further left are the client's own word and
+ * never read. 0 (no proxy in front): the connection's address itself.
  */
-export function clientAddress(forwardedFor: string | string[] | null | undefined, trustedHops = 1): string {
+export function clientAddress(forwardedFor: string | string[] | null | undefined, trustedProxies = 0): string {
   const raw = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   const hops = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  const hop = hops[Math.max(0, hops.length - Math.max(1, trustedHops))] ?? "";
+  const hop = hops[Math.max(0, hops.length - 1 - Math.max(0, trustedProxies))] ?? "";
   // an IPv4 address seen through an IPv6 socket is the same client
   return hop.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 100);
 }
 
-/** TRUSTED_PROXY_HOPS: how many proxies in front of the server append to X-Forwarded-For (default 1). */
+/** TRUSTED_PROXY_HOPS: how many reverse proxies in front of the portal append to X-Forwarded-For (default 0). */
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const n = Number.parseInt(env.TRUSTED_PROXY_HOPS ?? "", 10);
-  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 /** Whether a session signed in at `authTime` (seconds) is still valid at `now` (seconds). */

@@ -70,18 +70,20 @@ describe("rate-limit arithmetic", () => {
 
 describe("client address", () => {
   it.each([
-    ["the address Next wrote", "127.0.0.1", 1, "127.0.0.1"],
-    ["a forged entry before the proxy's is ignored", "6.6.6.6, 203.0.113.7", 1, "203.0.113.7"],
-    ["two trusted proxies: the second from the right", "6.6.6.6, 203.0.113.7, 10.0.0.2", 2, "203.0.113.7"],
-    ["IPv4 through an IPv6 socket", "::ffff:192.0.2.1", 1, "192.0.2.1"],
-    ["no header: unknown (no per-address limit)", undefined, 1, ""],
+    ["no proxy: the connection's address, which the server appended", "127.0.0.1", 0, "127.0.0.1"],
+    ["no proxy: a forged header before it is ignored", "6.6.6.6, 203.0.113.7", 0, "203.0.113.7"],
+    ["one proxy: the address it appended, left of the connection's", "6.6.6.6, 203.0.113.7, 10.0.0.2", 1, "203.0.113.7"],
+    ["two proxies", "6.6.6.6, 203.0.113.7, 10.0.0.3, 10.0.0.2", 2, "203.0.113.7"],
+    ["IPv4 through an IPv6 socket", "::ffff:192.0.2.1", 0, "192.0.2.1"],
+    ["no header: unknown (no per-address limit)", undefined, 0, ""],
   ])("%s", (_label, header, hops, expected) => {
     expect(clientAddress(header as string | undefined, hops as number)).toBe(expected);
   });
-  it("reads TRUSTED_PROXY_HOPS, 1 unless a positive number", () => {
-    expect(trustedProxyHops({})).toBe(1);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "0" })).toBe(1);
+  it("reads TRUSTED_PROXY_HOPS, 0 unless a number of proxies", () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "1" })).toBe(1);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "-1" })).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "x" })).toBe(0);
   });
 });
 
