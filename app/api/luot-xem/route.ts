@@ -2,6 +2,7 @@
 // notice or document shown, and answers the footer's statistics. No personal data is kept
 // (lib/visits/rules.ts). Cached pages cannot count during their render: this is where they do.
 import { z } from "zod";
+import { clientAddress, trustedProxyHops } from "@/lib/users/login-rules";
 import { parseViewKey } from "@/lib/visits/rules";
 import { recordBeacon } from "@/lib/visits/service";
 
@@ -19,8 +20,8 @@ export async function POST(request: Request) {
   const parsed = ZBeacon.safeParse(body);
   if (!parsed.success) return Response.json({ ok: false, reason: "invalid" }, { status: 400, headers: NO_STORE });
   const result = await recordBeacon({
-    // the first address of X-Forwarded-For is the client's (`next start` sets it); hashed, never kept
-    address: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip") ?? "",
+    // the connection's address, as the sign-in limits read it; hashed, never kept
+    address: clientAddress(request.headers.get("x-forwarded-for"), trustedProxyHops()),
     userAgent: request.headers.get("user-agent") ?? "",
     newVisit: parsed.data.visit,
     view: parseViewKey(parsed.data.view),
