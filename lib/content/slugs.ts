@@ -24,6 +24,11 @@ export async function uniqueSlug(tx: Tx, table: SlugTable, base: string, exceptI
   return pickUniqueSlug(root, rows.map((r) => r.slug));
 }
 
+/** The slug of an edited row: its own while the base is unchanged, else a free one. */
+export async function editedSlug(tx: Tx, table: SlugTable, base: string, row: { id: number; slug: string }): Promise<string> {
+  return base === row.slug ? row.slug : uniqueSlug(tx, table, base, row.id);
+}
+
 /** Two writers may pick the same free slug at once; the unique index refuses one, which retries. */
 export async function retryOnSlugClash<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {

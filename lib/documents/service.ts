@@ -16,9 +16,8 @@ import {
 } from "@/lib/content/revisions";
 import { toDateInput, toPublishCommand, type TPublish, type TRestore } from "@/lib/content/schemas";
 import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
-import { retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
-import { stageUpload, UPLOAD_RULES, type StagedUpload } from "@/lib/files/stage";
-import { discardUpload, recordUpload } from "@/lib/files/storage";
+import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
+import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
 import { todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -84,11 +83,6 @@ function documentFields(input: TDocument) {
 
 const slugBase = (input: { slug: string | null; docType: string; number: string }) => slugify(input.slug ?? `${input.docType} ${input.number}`) || "van-ban";
 
-async function recordFile(tx: Tx, staged: StagedUpload | null, userId: number) {
-  if (!staged) return null;
-  return (await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId })).id;
-}
-
 export interface DocumentWriteResult {
   id: number;
   slug: string;
@@ -101,46 +95,39 @@ export async function createDocument(viewer: Viewer | null, input: TDocument, fi
   assertCanEditContent(viewer, "content.edit", owner);
   const fields = documentFields(input);
   const staged = file ? await stageUpload(file, UPLOAD_RULES.pdf, "file") : null;
-  try {
-    return await retryOnSlugClash(() =>
+  return writingStaged(staged, () =>
+    retryOnSlugClash(() =>
       db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, "Document", slugBase(input));
-        const fileId = await recordFile(tx, staged, viewer.id);
+        const fileId = await recordStaged(tx, staged, viewer.id);
         const doc = await tx.document.create({ data: { ...fields, slug, fileId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
         await writeAudit(tx, { userId: viewer.id, action: "document.create", entityType: "Document", entityId: doc.id, unitId: doc.unitId, after: documentModel.snapshot(doc) });
         return { id: doc.id, slug: doc.slug, version: doc.version };
       }),
-    );
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function updateDocument(viewer: Viewer | null, input: TDocumentUpdate, file: UploadInput | null = null): Promise<DocumentWriteResult> {
   assertPermission(viewer, "content.edit");
   const fields = documentFields(input);
   const staged = file ? await stageUpload(file, UPLOAD_RULES.pdf, "file") : null;
-  try {
-    const { after } = await retryOnSlugClash(() =>
+  const { after } = await writingStaged(staged, () =>
+    retryOnSlugClash(() =>
       changeContent(viewer, documentModel, {
         id: input.id,
         version: input.version,
         permission: "content.edit",
         action: "update",
         async change(row, tx) {
-          const base = slugBase(input);
-          const slug = base === row.slug ? row.slug : await uniqueSlug(tx, "Document", base, row.id);
-          const fileId = staged ? await recordFile(tx, staged, viewer.id) : input.removeFile ? null : row.fileId;
+          const slug = await editedSlug(tx, "Document", slugBase(input), row);
+          const fileId = staged ? await recordStaged(tx, staged, viewer.id) : input.removeFile ? null : row.fileId;
           return { ...fields, slug, fileId };
         },
       }),
-    );
-    return { id: after.id, slug: after.slug, version: after.version };
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    ),
+  );
+  return { id: after.id, slug: after.slug, version: after.version };
 }
 
 export async function publishDocument(viewer: Viewer | null, input: TPublish): Promise<DocumentWriteResult> {

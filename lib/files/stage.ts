@@ -1,10 +1,11 @@
 // Upload limits per use, and the first step of every upload: check the bytes (kind by content,
 // size measured, never declared), then write them; the caller records the file in its transaction
-// and discards it when the transaction fails.
+// and discards it when the transaction fails (recordStaged, writingStaged).
+import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { UploadInput } from "@/lib/forms";
 import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, type FileKind } from "./rules";
-import { writeUpload, type PendingFile } from "./storage";
+import { discardUpload, recordUpload, writeUpload, type PendingFile } from "./storage";
 
 export interface UploadRule {
   maxBytes: number;
@@ -34,4 +35,20 @@ export async function stageUpload(file: UploadInput, rule: UploadRule, field: st
   if ("error" in check) throw new AppError("VALIDATION", check.error, { [field]: [check.error] });
   const pending = await writeUpload(file.bytes, check.kind);
   return { pending, name: file.name, kind: check.kind, size };
+}
+
+/** Records a staged upload in the caller's transaction: its StoredFile id, or null when none was staged. */
+export async function recordStaged(tx: Tx, staged: StagedUpload | null, userId: number): Promise<number | null> {
+  if (!staged) return null;
+  return (await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId })).id;
+}
+
+/** Runs the write that records `staged`; when it fails, the staged bytes are removed again. */
+export async function writingStaged<T>(staged: StagedUpload | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (staged) await discardUpload(staged.pending);
+    throw err;
+  }
 }

@@ -9,10 +9,9 @@ import { htmlToText, sanitizeRichText } from "@/lib/content/sanitize";
 import { toPublishCommand, type TPublish, type TRestore } from "@/lib/content/schemas";
 import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
 import { summarise } from "@/lib/content/seed-articles";
-import { retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
+import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import type { FieldErrors } from "@/lib/errors";
-import { discardUpload, recordUpload } from "@/lib/files/storage";
-import { stageUpload, UPLOAD_RULES, type StagedUpload } from "@/lib/files/stage";
+import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged, type StagedUpload } from "@/lib/files/stage";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/slug";
@@ -88,12 +87,6 @@ async function stageCover(cover: UploadInput | null): Promise<StagedUpload | nul
   return cover ? stageUpload(cover, UPLOAD_RULES.image, "cover") : null;
 }
 
-async function recordCover(tx: Tx, staged: StagedUpload | null, userId: number) {
-  if (!staged) return null;
-  const file = await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId });
-  return file.id;
-}
-
 export interface ArticleWriteResult {
   id: number;
   slug: string;
@@ -108,11 +101,11 @@ export async function createArticle(viewer: Viewer | null, input: TArticle, cove
   assertCanEditContent(viewer, "content.edit", owner);
   const fields = await articleFields(input);
   const staged = await stageCover(cover);
-  try {
-    return await retryOnSlugClash(() =>
+  return writingStaged(staged, () =>
+    retryOnSlugClash(() =>
       db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, "Article", slugBase(input));
-        const coverId = await recordCover(tx, staged, viewer.id);
+        const coverId = await recordStaged(tx, staged, viewer.id);
         const article = await tx.article.create({
           data: { ...fields, slug, coverId, unitId: owner?.id ?? null, status: "DRAFT", createdById: viewer.id, updatedById: viewer.id },
           include: { unit: unitSelect },
@@ -120,37 +113,30 @@ export async function createArticle(viewer: Viewer | null, input: TArticle, cove
         await writeAudit(tx, { userId: viewer.id, action: "article.create", entityType: "Article", entityId: article.id, unitId: article.unitId, after: articleModel.snapshot(article) });
         return { id: article.id, slug: article.slug, previousSlug: null, version: article.version };
       }),
-    );
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function updateArticle(viewer: Viewer | null, input: TArticleUpdate, cover: UploadInput | null = null): Promise<ArticleWriteResult> {
   assertPermission(viewer, "content.edit");
   const fields = await articleFields(input);
   const staged = await stageCover(cover);
-  try {
-    const { before, after } = await retryOnSlugClash(() =>
+  const { before, after } = await writingStaged(staged, () =>
+    retryOnSlugClash(() =>
       changeContent(viewer, articleModel, {
         id: input.id,
         version: input.version,
         permission: "content.edit",
         action: "update",
         async change(row, tx) {
-          const base = slugBase(input);
-          const slug = base === row.slug ? row.slug : await uniqueSlug(tx, "Article", base, row.id);
-          const coverId = staged ? await recordCover(tx, staged, viewer.id) : input.removeCover ? null : row.coverId;
+          const slug = await editedSlug(tx, "Article", slugBase(input), row);
+          const coverId = staged ? await recordStaged(tx, staged, viewer.id) : input.removeCover ? null : row.coverId;
           return { ...fields, slug, coverId };
         },
       }),
-    );
-    return { id: after.id, slug: after.slug, previousSlug: before.slug !== after.slug ? before.slug : null, version: after.version };
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    ),
+  );
+  return { id: after.id, slug: after.slug, previousSlug: before.slug !== after.slug ? before.slug : null, version: after.version };
 }
 
 export async function publishArticle(viewer: Viewer | null, input: TPublish): Promise<ArticleWriteResult> {

@@ -20,10 +20,9 @@ import { htmlToText, sanitizeRichText } from "@/lib/content/sanitize";
 import { toPublishCommand, toDateInput, type TPublish, type TRestore } from "@/lib/content/schemas";
 import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
 import { summarise } from "@/lib/content/seed-articles";
-import { retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
+import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
-import { stageUpload, UPLOAD_RULES, type StagedUpload } from "@/lib/files/stage";
-import { discardUpload, recordUpload } from "@/lib/files/storage";
+import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -118,11 +117,6 @@ function noticeFields(input: TNotice) {
 
 const slugBase = (input: { slug: string | null; number: string; title: string }) => slugify(input.slug ?? `${input.number} ${input.title}`) || "thong-bao";
 
-async function recordAttachment(tx: Tx, staged: StagedUpload | null, userId: number) {
-  if (!staged) return null;
-  return (await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId })).id;
-}
-
 export interface NoticeWriteResult {
   id: number;
   slug: string;
@@ -136,46 +130,39 @@ export async function createNotice(viewer: Viewer | null, input: TNotice, attach
   assertCanEditContent(viewer, "content.edit", owner);
   const fields = noticeFields(input);
   const staged = attachment ? await stageUpload(attachment, UPLOAD_RULES.pdf, "attachment") : null;
-  try {
-    return await retryOnSlugClash(() =>
+  return writingStaged(staged, () =>
+    retryOnSlugClash(() =>
       db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, "Notice", slugBase(input));
-        const attachmentId = await recordAttachment(tx, staged, viewer.id);
+        const attachmentId = await recordStaged(tx, staged, viewer.id);
         const notice = await tx.notice.create({ data: { ...fields, slug, attachmentId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
         await writeAudit(tx, { userId: viewer.id, action: "notice.create", entityType: "Notice", entityId: notice.id, unitId: notice.unitId, after: noticeModel.snapshot(notice) });
         return { id: notice.id, slug: notice.slug, previousSlug: null, version: notice.version };
       }),
-    );
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function updateNotice(viewer: Viewer | null, input: TNoticeUpdate, attachment: UploadInput | null = null): Promise<NoticeWriteResult> {
   assertPermission(viewer, "content.edit");
   const fields = noticeFields(input);
   const staged = attachment ? await stageUpload(attachment, UPLOAD_RULES.pdf, "attachment") : null;
-  try {
-    const { before, after } = await retryOnSlugClash(() =>
+  const { before, after } = await writingStaged(staged, () =>
+    retryOnSlugClash(() =>
       changeContent(viewer, noticeModel, {
         id: input.id,
         version: input.version,
         permission: "content.edit",
         action: "update",
         async change(row, tx) {
-          const base = slugBase(input);
-          const slug = base === row.slug ? row.slug : await uniqueSlug(tx, "Notice", base, row.id);
-          const attachmentId = staged ? await recordAttachment(tx, staged, viewer.id) : input.removeAttachment ? null : row.attachmentId;
+          const slug = await editedSlug(tx, "Notice", slugBase(input), row);
+          const attachmentId = staged ? await recordStaged(tx, staged, viewer.id) : input.removeAttachment ? null : row.attachmentId;
           return { ...fields, slug, attachmentId };
         },
       }),
-    );
-    return { id: after.id, slug: after.slug, previousSlug: before.slug !== after.slug ? before.slug : null, version: after.version };
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    ),
+  );
+  return { id: after.id, slug: after.slug, previousSlug: before.slug !== after.slug ? before.slug : null, version: after.version };
 }
 
 export async function publishNotice(viewer: Viewer | null, input: TPublish): Promise<NoticeWriteResult> {

@@ -6,8 +6,8 @@ import { assertPermission, type Viewer } from "@/lib/authz";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
-import { stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
-import { discardUpload, recordUpload } from "@/lib/files/storage";
+import { stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
+import { recordUpload } from "@/lib/files/storage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { TTaskProgress, TTaskStatus } from "./schemas";
@@ -74,8 +74,8 @@ export async function addTaskProgress(viewer: Viewer | null, input: TTaskProgres
   if (input.date < task.notice.issuedDate) errors.date = [`Ngày báo cáo không được trước ngày ban hành thông báo (${formatDate(task.notice.issuedDate)}).`];
   if (Object.keys(errors).length) throw invalidInput(errors);
   const staged = file ? await stageUpload(file, UPLOAD_RULES.taskResult, "file") : null;
-  try {
-    return await db.$transaction(async (tx) => {
+  return writingStaged(staged, () =>
+    db.$transaction(async (tx) => {
       const stored = staged ? await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId: actor.id }) : null;
       const progress = await tx.taskProgress.create({ data: { taskId: task.id, date: input.date, note: input.note, fileId: stored?.id ?? null, createdById: actor.id } });
       let version = task.version;
@@ -98,9 +98,6 @@ export async function addTaskProgress(viewer: Viewer | null, input: TTaskProgres
         },
       });
       return { taskId: task.id, noticeSlug: task.notice.slug, version };
-    });
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+    }),
+  );
 }
