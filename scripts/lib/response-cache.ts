@@ -14,7 +14,9 @@ import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:h
 
 export const TTL_MS = 1_000;
 const MAX_ENTRIES = 500;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
+/** what all entries may hold together: addresses with made-up query strings cannot grow it */
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 /** POSTs that change nothing a cached page shows. */
 const HARMLESS_WRITES = [/^\/api\/luot-xem(\?|$)/, /^\/api\/auth\//];
 /** Headers of one response only, or set again on every response by the layers outside Next. */
@@ -29,9 +31,15 @@ interface Entry {
 
 export class ResponseCache {
   private entries = new Map<string, Entry>();
+  private bytes = 0;
   /** bumped by every write: a page rendered across a bump is not kept */
   private generation = 0;
   hits = 0;
+
+  /** bytes held, for tests */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   /** The request's cache key, or null when it must go to Next. */
   keyOf(req: IncomingMessage): string | null {
@@ -55,6 +63,14 @@ export class ResponseCache {
   purge(): void {
     this.generation++;
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length;
+    this.entries.delete(key);
   }
 
   /** Replays a kept page through `res` (whose layers rewrite the nonce and compress); false if none. */
@@ -62,7 +78,7 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return false;
     if (entry.expires <= Date.now()) {
-      this.entries.delete(key);
+      this.drop(key);
       return false;
     }
     this.hits++;
@@ -124,12 +140,11 @@ export class ResponseCache {
     if (generation !== this.generation || bytes > MAX_BODY_BYTES) return;
     if (headers.get("x-nextjs-cache") !== "HIT" || headers.has("set-cookie")) return;
     if (!/^text\/html/i.test(String(headers.get("content-type") ?? ""))) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, {
-      status: 200,
-      headers: [...headers].filter(([k]) => !NOT_KEPT.has(k)),
-      body: Buffer.concat(chunks),
-      expires: Date.now() + TTL_MS,
-    });
+    const body = Buffer.concat(chunks);
+    this.drop(key);
+    // the oldest go first
+    while (this.entries.size && (this.entries.size >= MAX_ENTRIES || this.bytes + body.length > MAX_TOTAL_BYTES)) this.drop(this.entries.keys().next().value!);
+    this.entries.set(key, { status: 200, headers: [...headers].filter(([k]) => !NOT_KEPT.has(k)), body, expires: Date.now() + TTL_MS });
+    this.bytes += body.length;
   }
 }

@@ -116,6 +116,15 @@ describe("response cache", () => {
     expect(renders).toBe(3); // /cham, the write, /cham again
   });
 
+  it("holds at most 500 pages, the oldest going first, and counts what it holds", async () => {
+    for (let i = 0; i < 510; i++) await get(`/a?q=${i}`);
+    expect(cache.size.entries).toBe(500);
+    expect((await get("/a?q=509")).replayed).toBe(true);
+    expect((await get("/a?q=0")).replayed).toBe(false);
+    cache.purge();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
   it(`lets a page go after ${TTL_MS} ms`, async () => {
     await get("/a");
     await new Promise((r) => setTimeout(r, TTL_MS + 50));
