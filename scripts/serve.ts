@@ -1,8 +1,14 @@
 // The portal's HTTP server (npm start, npm test, npm run bench; `-- --dev` for next dev): Next.js
-// behind a thin layer that gives every HTML response a Content-Security-Policy with a nonce of its
-// own while cached public pages stay cached (lib/security/nonce-stream.ts), HSTS over HTTPS,
-// gzip after the nonce is in place (Next's own compression is off in next.config.js), and a
-// one-second micro-cache of the public pages Next serves from its cache (scripts/lib/response-cache.ts).
+// behind a thin layer, in the order a request meets it:
+// - a URL with a NUL byte or escapes that do not decode: 400;
+// - the connection's address appended to X-Forwarded-For, as a proxy would (sign-in limits);
+// - a multipart server-action body Next cannot parse: 400, not 500 (lib/security/multipart-guard.ts);
+// - a one-second micro-cache of the public pages Next serves from its cache, emptied by every
+//   write (scripts/lib/response-cache.ts);
+// - a Content-Security-Policy with a nonce of its own on every HTML response while cached pages
+//   stay cached (lib/security/nonce-stream.ts), HSTS over HTTPS, gzip after the nonce is in place
+//   (Next's own compression is off in next.config.js);
+// - the server-rendered 404 page where Next would send an empty shell (scripts/lib/not-found-rescue.ts).
 //   node --import tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
