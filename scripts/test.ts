@@ -28,7 +28,7 @@ const wants = (suite: string) => (only.length === 0 && !(securityOnly && suite =
 const SECURITY_FILES: Record<string, string[]> = {
   unit: ["sanitize", "security-headers", "nonce-stream", "auth-rules", "file-download", "correction-rules"],
   integration: ["assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections"],
-  e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "audit-log", "corrections"],
+  e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "login-address-limit", "audit-log", "corrections"],
 };
 const fileFilter = (suite: string) => (securityOnly ? SECURITY_FILES[suite] : []);
 /** Where the tests write the figures they prove (tests/figures.ts). */
