@@ -9,7 +9,7 @@ import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { cachedRead } from "@/lib/content/public-cache";
 import { htmlToText } from "@/lib/content/sanitize";
 import { db } from "@/lib/db";
-import { highlightHtml, normaliseQuery, snippetHtml, suggestWords, toPhraseQuery, toTsQuery, type SearchQuery } from "./rules";
+import { highlightHtml, lexiconWithSpelling, normaliseQuery, snippetHtml, spellWords, suggestWords, toPhraseQuery, toTsQuery, type SearchQuery } from "./rules";
 
 export const SEARCH_KINDS = ["article", "notice", "document"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -105,7 +105,7 @@ export async function searchPublic(opts: { q: string | string[] | undefined; kin
   return {
     query,
     counts,
-    suggestion: nothing ? (suggestWords(query.words, await publicLexicon())?.join(" ") ?? null) : null,
+    suggestion: nothing ? await suggestion(query.words) : null,
     total: kind ? counts[kind] : counts.article + counts.notice + counts.document,
     results: row.rows.map((r) => ({
       kind: r.kind,
@@ -121,27 +121,40 @@ export async function searchPublic(opts: { q: string | string[] | undefined; kin
   };
 }
 
+/** The query with its unknown words replaced, written as the texts write them ("nông thôn mới"). */
+async function suggestion(words: string[]): Promise<string | null> {
+  const lexicon = await publicLexicon();
+  const suggested = suggestWords(words, new Map(lexicon.map((w) => [w.word, w.texts])));
+  return suggested ? spellWords(suggested, new Map(lexicon.map((w) => [w.word, w.spelling]))) : null;
+}
+
 /**
- * Every word of the published texts (folded, as indexed) with the number of texts holding it:
- * the vocabulary of "Có phải bạn muốn tìm". Published content only, so no suggestion reveals a
- * draft. Read once per change of the content (cached under its tags), not per search.
+ * Every word of the published texts (folded, as indexed) with the number of texts holding it and
+ * its most frequent written form: the vocabulary of "Có phải bạn muốn tìm". Published content
+ * only, so no suggestion reveals a draft. Read once per change of the content (cached under its
+ * tags), not per search.
  */
-async function publicLexicon(): Promise<Map<string, number>> {
-  const rows = await cachedRead(
+async function publicLexicon(): Promise<{ word: string; texts: number; spelling: string }[]> {
+  return cachedRead(
     ["search-lexicon"],
-    () =>
-      db.$queryRaw<{ word: string; texts: number }[]>`
-        SELECT word, ndoc AS texts FROM ts_stat($q$
-          SELECT ntm_search_vector(title, summary, "bodyHtml") FROM "Article"
-           WHERE status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'
-          UNION ALL
-          SELECT ntm_search_vector(number || ' ' || title, summary || ' ' || "issuingBody", "bodyHtml") FROM "Notice"
-           WHERE status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'
-          UNION ALL
-          SELECT ntm_search_vector("docType" || ' ' || number || ' ' || title, summary || ' ' || issuer, NULL) FROM "Document"
-           WHERE status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'
-        $q$) WHERE word !~ '^[0-9]+$'`,
+    async () => {
+      const published = `status IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= now() AT TIME ZONE 'UTC'`;
+      const texts = `
+        SELECT title, summary, "bodyHtml" AS body FROM "Article" WHERE ${published}
+        UNION ALL SELECT number || ' ' || title, summary || ' ' || "issuingBody", "bodyHtml" FROM "Notice" WHERE ${published}
+        UNION ALL SELECT "docType" || ' ' || number || ' ' || title, summary || ' ' || issuer, NULL FROM "Document" WHERE ${published}`;
+      // the folded words, as the index has them, and the words as written (lower case), with counts
+      const [folded, written] = await Promise.all([
+        db.$queryRawUnsafe<{ word: string; texts: number }[]>(
+          `SELECT word, ndoc AS texts FROM ts_stat($q$ SELECT ntm_search_vector(title, summary, body) FROM (${texts}) t $q$) WHERE word !~ '^[0-9]+$'`,
+        ),
+        db.$queryRawUnsafe<{ word: string; uses: number }[]>(
+          `SELECT word, nentry AS uses FROM ts_stat($q$ SELECT to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' ||
+             coalesce(regexp_replace(body, '<[^>]*>|&[#a-zA-Z0-9]+;', ' ', 'g'), '')) FROM (${texts}) t $q$) WHERE word !~ '^[0-9]+$'`,
+        ),
+      ]);
+      return lexiconWithSpelling(folded, written);
+    },
     { tags: [CACHE_TAGS.articles, CACHE_TAGS.notices, CACHE_TAGS.documents], revalidate: 3600 },
   );
-  return new Map(rows.map((r) => [r.word, r.texts]));
 }

@@ -188,3 +188,22 @@ export function suggestWords(words: readonly string[], lexicon: ReadonlyMap<stri
   }
   return changed ? out : null;
 }
+
+/**
+ * The vocabulary with each folded word's most used written form: `written` are the words as the
+ * texts write them (lower case, with their diacritics) and how often.
+ */
+export function lexiconWithSpelling(folded: readonly { word: string; texts: number }[], written: readonly { word: string; uses: number }[]): { word: string; texts: number; spelling: string }[] {
+  const best = new Map<string, { word: string; uses: number }>();
+  for (const w of written) {
+    const key = foldText(w.word);
+    const seen = best.get(key);
+    if (!seen || w.uses > seen.uses || (w.uses === seen.uses && w.word < seen.word)) best.set(key, w);
+  }
+  return folded.map((f) => ({ ...f, spelling: best.get(f.word)?.word.normalize("NFC") ?? f.word }));
+}
+
+/** Folded words as the texts write them: ["nong", "thon", "moi"] → "nông thôn mới". */
+export function spellWords(words: readonly string[], spelling: ReadonlyMap<string, string>): string {
+  return words.map((w) => spelling.get(w) ?? w).join(" ");
+}

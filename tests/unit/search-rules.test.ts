@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, foldText, highlightHtml, MAX_QUERY_WORDS, normaliseQuery, snippetHtml, suggestWords, toPhraseQuery, toTsQuery } from "@/lib/search/rules";
+import { editDistance, foldText, lexiconWithSpelling, spellWords, highlightHtml, MAX_QUERY_WORDS, normaliseQuery, snippetHtml, suggestWords, toPhraseQuery, toTsQuery } from "@/lib/search/rules";
 
 describe("search query normalisation", () => {
   it.each([
@@ -114,6 +114,17 @@ describe("suggestions for a query that finds nothing", () => {
   it("suggests nothing when every word is known, or one word has no near neighbour", () => {
     expect(suggestWords(["nong", "thon", "moi"], lexicon)).toBeNull();
     expect(suggestWords(["nong", "xyzxyz"], lexicon)).toBeNull();
+  });
+
+  it("writes a suggestion as the texts write its words: the most used form, with its diacritics", () => {
+    const lexicon = lexiconWithSpelling(
+      [{ word: "nong", texts: 3 }, { word: "thon", texts: 3 }, { word: "moi", texts: 3 }, { word: "xyz", texts: 1 }],
+      [{ word: "nông", uses: 9 }, { word: "nóng", uses: 2 }, { word: "thôn", uses: 9 }, { word: "mới", uses: 7 }, { word: "môi", uses: 8 }, { word: "mỗi", uses: 1 }],
+    );
+    const spelling = new Map(lexicon.map((w) => [w.word, w.spelling]));
+    // "môi" is used more often than "mới" across the texts: the most used form wins
+    expect(spellWords(["nong", "thon", "moi", "xyz"], spelling)).toBe("nông thôn môi xyz");
+    expect(lexicon.find((w) => w.word === "nong")).toEqual({ word: "nong", texts: 3, spelling: "nông" });
   });
 
   it("keeps numbers as typed: a document number is not a misspelling", () => {
