@@ -27,6 +27,14 @@ test("search says so when nothing matches, and punctuation alone is no error", a
   await expect(page.getByText("Không tìm thấy kết quả")).toBeVisible();
 });
 
+test("a misspelt search is offered the words of the texts, and the offer finds them", async ({ page }) => {
+  await page.goto("/tim-kiem?q=nong+thon+moj");
+  await expect(page.getByText("Không tìm thấy kết quả")).toBeVisible();
+  await page.getByRole("status").getByRole("link", { name: "nông thôn mới" }).click();
+  await expect(page).toHaveURL(/q=n%C3%B4ng\+th%C3%B4n\+m%E1%BB%9Bi/);
+  await expect(page.getByRole("status")).toContainText("kết quả cho “nông thôn mới”");
+});
+
 test("the RSS feed is valid XML listing the seed articles and notices", async ({ page, request }) => {
   const res = await request.get("/rss.xml");
   expect(res.status()).toBe(200);
