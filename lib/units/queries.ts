@@ -15,3 +15,13 @@ export function listProvinces(on: Date) {
     select: { id: true, code: true, fullName: true },
   });
 }
+
+/**
+ * The province filter of a staff page (`?tinh=<id>`): a national viewer chooses among today's
+ * provinces (none chosen: the whole country); anyone else works in their own scope and gets none.
+ */
+export async function provinceFilter(viewer: { unitId: number | null }, tinh: string | undefined, on: Date) {
+  if (viewer.unitId !== null) return { provinces: [], provinceId: undefined };
+  const provinces = await listProvinces(on);
+  return { provinces, provinceId: provinces.find((p) => String(p.id) === tinh)?.id };
+}

@@ -11,7 +11,7 @@ import { hasPermission } from "@/lib/authz";
 import { formatDate, formatNumber, todayInVietnam } from "@/lib/format";
 import { communeOptionsForPlan, planOverviewForViewer, slippedBackForViewer } from "@/lib/plans/queries";
 import { PLAN_TARGET_LABELS, PLAN_TARGET_SHORT } from "@/lib/plans/rules";
-import { listProvinces } from "@/lib/units/queries";
+import { provinceFilter } from "@/lib/units/queries";
 
 export const metadata: Metadata = { title: "Kế hoạch, lộ trình đạt chuẩn" };
 
@@ -19,8 +19,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePagePermission("dashboard.view", "/quan-ly/ke-hoach");
   const sp = await searchParams;
   const year = parseYear(sp.nam);
-  const provinces = viewer.unitId === null ? await listProvinces(todayInVietnam()) : [];
-  const provinceId = viewer.unitId === null ? provinces.find((p) => String(p.id) === sp.tinh)?.id : undefined;
+  const { provinces, provinceId } = await provinceFilter(viewer, sp.tinh, todayInVietnam());
   const canRegister = hasPermission(viewer.role, "plan.edit");
   const [overview, slipped, communes] = await Promise.all([
     planOverviewForViewer(viewer, { year, provinceId }),

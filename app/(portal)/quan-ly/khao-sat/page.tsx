@@ -9,7 +9,7 @@ import { hasPermission } from "@/lib/authz";
 import { formatNumber, formatPercent, todayInVietnam } from "@/lib/format";
 import { FEEDBACK_TARGET_PERCENT } from "@/lib/surveys/rules";
 import { communesWithoutSurvey, listSurveysForViewer, shareOfCommunesCollectingFeedback } from "@/lib/surveys/queries";
-import { listProvinces } from "@/lib/units/queries";
+import { provinceFilter } from "@/lib/units/queries";
 
 export const metadata: Metadata = { title: "Khảo sát sự hài lòng" };
 
@@ -17,8 +17,7 @@ export default async function SurveysPage({ searchParams }: { searchParams: Prom
   const viewer = await requirePagePermission("assessment.read", "/quan-ly/khao-sat");
   const sp = await searchParams;
   const year = parseYear(sp.nam);
-  const provinces = viewer.unitId === null ? await listProvinces(todayInVietnam()) : [];
-  const provinceId = viewer.unitId === null ? provinces.find((p) => String(p.id) === sp.tinh)?.id : undefined;
+  const { provinces, provinceId } = await provinceFilter(viewer, sp.tinh, todayInVietnam());
   const canOpen = hasPermission(viewer.role, "assessment.edit");
   const [surveys, withoutSurvey] = await Promise.all([
     listSurveysForViewer(viewer, { year, provinceId }),

@@ -10,7 +10,7 @@ import { hasPermission } from "@/lib/authz";
 import { capitalOverviewForViewer, criterionSpendingForViewer } from "@/lib/capital/queries";
 import { DEADLINE_WARNING_DAYS, ON_TRACK_RATE } from "@/lib/capital/rules";
 import { formatMoneyMillions, formatNumber, formatPercent, todayInVietnam } from "@/lib/format";
-import { listProvinces } from "@/lib/units/queries";
+import { provinceFilter } from "@/lib/units/queries";
 
 export const metadata: Metadata = { title: "Vốn và giải ngân" };
 
@@ -20,8 +20,7 @@ export default async function CapitalPage({ searchParams }: { searchParams: Prom
   const viewer = await requirePagePermission("dashboard.view", "/quan-ly/von");
   const sp = await searchParams;
   const year = parseYear(sp.nam);
-  const provinces = viewer.unitId === null ? await listProvinces(todayInVietnam()) : [];
-  const provinceId = viewer.unitId === null ? provinces.find((p) => String(p.id) === sp.tinh)?.id : undefined;
+  const { provinces, provinceId } = await provinceFilter(viewer, sp.tinh, todayInVietnam());
   const [{ summary, lines, byUnit }, spending] = await Promise.all([
     capitalOverviewForViewer(viewer, { year, provinceId }),
     criterionSpendingForViewer(viewer, { year, provinceId }),

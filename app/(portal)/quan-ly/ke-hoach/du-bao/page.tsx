@@ -7,7 +7,7 @@ import { requirePagePermission } from "@/lib/auth";
 import { formatNumber, todayInVietnam } from "@/lib/format";
 import { projectionsForViewer } from "@/lib/plans/queries";
 import { PLAN_TARGET_SHORT, PROJECTION_MAX_YEARS, PROJECTION_WINDOW_YEARS, projectionText } from "@/lib/plans/rules";
-import { listProvinces } from "@/lib/units/queries";
+import { provinceFilter } from "@/lib/units/queries";
 
 export const metadata: Metadata = { title: "Dự báo năm đạt chuẩn" };
 
@@ -15,8 +15,10 @@ export default async function ProjectionPage({ searchParams }: { searchParams: P
   const viewer = await requirePagePermission("dashboard.view", "/quan-ly/ke-hoach/du-bao");
   const sp = await searchParams;
   const year = parseYear(sp.nam);
-  const provinces = viewer.unitId === null ? await listProvinces(todayInVietnam()) : [];
-  const provinceId = viewer.unitId === null ? (provinces.find((p) => String(p.id) === sp.tinh)?.id ?? provinces.find((p) => p.code === "19")?.id) : undefined;
+  const filter = await provinceFilter(viewer, sp.tinh, todayInVietnam());
+  const { provinces } = filter;
+  // the forecast needs one province: Thái Nguyên until another is chosen
+  const provinceId = viewer.unitId === null ? (filter.provinceId ?? provinces.find((p) => p.code === "19")?.id) : undefined;
   const rows = await projectionsForViewer(viewer, { year, provinceId });
   const notReached = rows.filter((r) => r.projection.kind !== "REACHED");
   return (

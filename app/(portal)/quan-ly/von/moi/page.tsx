@@ -6,7 +6,7 @@ import { ASSESSMENT_YEARS, parseYear } from "@/lib/assessments/years";
 import { requirePagePermission } from "@/lib/auth";
 import { criterionOptions, unitOptionsForViewer } from "@/lib/capital/queries";
 import { todayInVietnam } from "@/lib/format";
-import { listProvinces } from "@/lib/units/queries";
+import { provinceFilter } from "@/lib/units/queries";
 
 export const metadata: Metadata = { title: "Thêm dòng vốn" };
 
@@ -14,8 +14,7 @@ export default async function NewLinePage({ searchParams }: { searchParams: Prom
   const viewer = await requirePagePermission("capital.edit", "/quan-ly/von/moi");
   const sp = await searchParams;
   const year = parseYear(sp.nam);
-  const provinces = viewer.unitId === null ? await listProvinces(todayInVietnam()) : [];
-  const provinceId = viewer.unitId === null ? provinces.find((p) => String(p.id) === sp.tinh)?.id : undefined;
+  const { provinces, provinceId } = await provinceFilter(viewer, sp.tinh, todayInVietnam());
   const [units, criteria] = await Promise.all([unitOptionsForViewer(viewer, { year, provinceId }), criterionOptions(year)]);
   return (
     <div className="grid gap-4">
