@@ -99,7 +99,7 @@ export async function createDocument(viewer: Viewer | null, input: TDocument, fi
     retryOnSlugClash(() =>
       db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, "Document", slugBase(input));
-        const fileId = await recordStaged(tx, staged, viewer.id);
+        const fileId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
         const doc = await tx.document.create({ data: { ...fields, slug, fileId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
         await writeAudit(tx, { userId: viewer.id, action: "document.create", entityType: "Document", entityId: doc.id, unitId: doc.unitId, after: documentModel.snapshot(doc) });
         return { id: doc.id, slug: doc.slug, version: doc.version };
@@ -121,7 +121,7 @@ export async function updateDocument(viewer: Viewer | null, input: TDocumentUpda
         action: "update",
         async change(row, tx) {
           const slug = await editedSlug(tx, "Document", slugBase(input), row);
-          const fileId = staged ? await recordStaged(tx, staged, viewer.id) : input.removeFile ? null : row.fileId;
+          const fileId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeFile ? null : row.fileId;
           return { ...fields, slug, fileId };
         },
       }),

@@ -37,10 +37,13 @@ export async function stageUpload(file: UploadInput, rule: UploadRule, field: st
   return { pending, name: file.name, kind: check.kind, size };
 }
 
-/** Records a staged upload in the caller's transaction: its StoredFile id, or null when none was staged. */
-export async function recordStaged(tx: Tx, staged: StagedUpload | null, userId: number): Promise<number | null> {
-  if (!staged) return null;
-  return (await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId })).id;
+type StoredFileRow = Awaited<ReturnType<typeof recordUpload>>;
+
+/** Records a staged upload in the caller's transaction: its StoredFile row, or null when none was staged. */
+export function recordStaged(tx: Tx, staged: StagedUpload, userId: number): Promise<StoredFileRow>;
+export function recordStaged(tx: Tx, staged: StagedUpload | null, userId: number): Promise<StoredFileRow | null>;
+export async function recordStaged(tx: Tx, staged: StagedUpload | null, userId: number): Promise<StoredFileRow | null> {
+  return staged ? recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId }) : null;
 }
 
 /** Runs the write that records `staged`; when it fails, the staged bytes are removed again. */

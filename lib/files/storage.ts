@@ -15,6 +15,9 @@ export interface PendingFile {
   sha256: string;
 }
 
+/** The shape of the keys writeUpload makes ("2026/11/<32 hex>.pdf"): never a path of anyone's choosing. */
+export const STORAGE_KEY = /^\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z0-9]{1,8}$/;
+
 /** Writes the bytes first; the caller records them in its transaction and removes them on failure. */
 export async function writeUpload(bytes: Uint8Array, kind: FileKind): Promise<PendingFile> {
   const now = new Date();

@@ -105,7 +105,7 @@ export async function createArticle(viewer: Viewer | null, input: TArticle, cove
     retryOnSlugClash(() =>
       db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, "Article", slugBase(input));
-        const coverId = await recordStaged(tx, staged, viewer.id);
+        const coverId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
         const article = await tx.article.create({
           data: { ...fields, slug, coverId, unitId: owner?.id ?? null, status: "DRAFT", createdById: viewer.id, updatedById: viewer.id },
           include: { unit: unitSelect },
@@ -130,7 +130,7 @@ export async function updateArticle(viewer: Viewer | null, input: TArticleUpdate
         action: "update",
         async change(row, tx) {
           const slug = await editedSlug(tx, "Article", slugBase(input), row);
-          const coverId = staged ? await recordStaged(tx, staged, viewer.id) : input.removeCover ? null : row.coverId;
+          const coverId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeCover ? null : row.coverId;
           return { ...fields, slug, coverId };
         },
       }),

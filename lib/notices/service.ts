@@ -134,7 +134,7 @@ export async function createNotice(viewer: Viewer | null, input: TNotice, attach
     retryOnSlugClash(() =>
       db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, "Notice", slugBase(input));
-        const attachmentId = await recordStaged(tx, staged, viewer.id);
+        const attachmentId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
         const notice = await tx.notice.create({ data: { ...fields, slug, attachmentId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
         await writeAudit(tx, { userId: viewer.id, action: "notice.create", entityType: "Notice", entityId: notice.id, unitId: notice.unitId, after: noticeModel.snapshot(notice) });
         return { id: notice.id, slug: notice.slug, previousSlug: null, version: notice.version };
@@ -156,7 +156,7 @@ export async function updateNotice(viewer: Viewer | null, input: TNoticeUpdate, 
         action: "update",
         async change(row, tx) {
           const slug = await editedSlug(tx, "Notice", slugBase(input), row);
-          const attachmentId = staged ? await recordStaged(tx, staged, viewer.id) : input.removeAttachment ? null : row.attachmentId;
+          const attachmentId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeAttachment ? null : row.attachmentId;
           return { ...fields, slug, attachmentId };
         },
       }),

@@ -6,8 +6,7 @@ import { assertPermission, type Viewer } from "@/lib/authz";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
-import { stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
-import { recordUpload } from "@/lib/files/storage";
+import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { TTaskProgress, TTaskStatus } from "./schemas";
@@ -76,7 +75,7 @@ export async function addTaskProgress(viewer: Viewer | null, input: TTaskProgres
   const staged = file ? await stageUpload(file, UPLOAD_RULES.taskResult, "file") : null;
   return writingStaged(staged, () =>
     db.$transaction(async (tx) => {
-      const stored = staged ? await recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId: actor.id }) : null;
+      const stored = await recordStaged(tx, staged, actor.id);
       const progress = await tx.taskProgress.create({ data: { taskId: task.id, date: input.date, note: input.note, fileId: stored?.id ?? null, createdById: actor.id } });
       let version = task.version;
       if (task.status === "NOT_STARTED") {
