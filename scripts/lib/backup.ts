@@ -26,12 +26,11 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { STORAGE_KEY } from "../../lib/files/storage.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
 
 export const BACKUP_FORMAT = "NTM-BACKUP 2";
 const READABLE_FORMATS = ["NTM-BACKUP 1", BACKUP_FORMAT];
-/** A storage key as lib/files/storage.ts makes them: never a path of the backup's choosing. */
-const STORAGE_KEY = /^\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z0-9]{1,8}$/;
 
 /** Checksums of the assessments, computed by PostgreSQL the same way on both sides. */
 export const CHECKSUM_TABLES = ["Assessment", "CriterionResult", "IndicatorValue"] as const;
@@ -149,12 +148,12 @@ export async function databaseChecksums(url: string): Promise<Record<string, str
   }
 }
 
-/** Writes a consistent backup of the database at `url` to `file` (gzip). Returns its manifest. */
 export interface BackupResult extends BackupManifest {
   /** storage keys listed in the database whose file is not in the upload directory */
   missingFiles: string[];
 }
 
+/** Writes a consistent backup of the database at `url`, and of the files it lists, to `file` (gzip). */
 export async function backupDatabase(url: string, file: string, opts: { uploadDir: string; afterSnapshot?: () => Promise<void> }): Promise<BackupResult> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -397,6 +396,7 @@ export async function restoreDatabase(url: string, file: string, opts: { uploadD
     let rows = 0;
     let lastPosition = -1;
     const seen = new Set<string>();
+    let files = 0;
     const missingFiles: string[] = [];
     const changedFiles: string[] = [];
     for (;;) {
@@ -409,6 +409,7 @@ export async function restoreDatabase(url: string, file: string, opts: { uploadD
       }
       if (line.startsWith("FILE ")) {
         const f = await restoreFile(reader, JSON.parse(line.slice("FILE ".length)) as StoredFileHead, opts.uploadDir);
+        files++;
         if (f.written) writtenFiles.push(f.path);
         if (f.changed) changedFiles.push(f.key);
         continue;
@@ -470,7 +471,6 @@ export async function restoreDatabase(url: string, file: string, opts: { uploadD
     for (const [table, sum] of Object.entries(manifest.checksums)) {
       if (checksums[table] !== sum) throw new BackupError(`Tổng kiểm tra của bảng ${table} sau khi khôi phục không khớp với bản sao lưu.`);
     }
-    const files = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "StoredFile"`)).rows[0].n - missingFiles.length;
     await c.query("COMMIT");
     committed = true;
     const laterMigrations = await applyMigrations(url, migrationsDir);
