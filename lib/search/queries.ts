@@ -4,7 +4,8 @@
 // the title, then all the words in the title, then ts_rank_cd (weights: title A, summary B,
 // body C; closeness of the words counts; divided by the log of the length, so that long notices
 // do not win on length alone), then recency.
-// Not cached: queries are open-ended, and each one is a few index lookups.
+// Not cached: queries are open-ended, and each one is a few index lookups. Only the vocabulary of
+// the suggestion offered when nothing matches is cached (publicLexicon).
 import { CACHE_TAGS } from "@/lib/content/cache-tags";
 import { cachedRead } from "@/lib/content/public-cache";
 import { htmlToText } from "@/lib/content/sanitize";
@@ -101,12 +102,12 @@ export async function searchPublic(opts: { q: string | string[] | undefined; kin
                ORDER BY phrase_in_title DESC, in_title DESC, rank DESC, date DESC, kind, id
                LIMIT ${pageSize} OFFSET ${offset}) p) AS rows`;
   const counts = { ...NO_COUNTS, ...row.counts };
-  const nothing = counts.article + counts.notice + counts.document === 0;
+  const all = counts.article + counts.notice + counts.document;
   return {
     query,
     counts,
-    suggestion: nothing ? await suggestion(query.words) : null,
-    total: kind ? counts[kind] : counts.article + counts.notice + counts.document,
+    suggestion: all === 0 ? await suggestion(query.words) : null,
+    total: kind ? counts[kind] : all,
     results: row.rows.map((r) => ({
       kind: r.kind,
       id: r.id,
