@@ -1,10 +1,10 @@
 // staff-load (issue 8): 50 staff sessions signed in through next-auth save criteria at the same
-// time for 60 s, over HTTP on loopback against the portal server (scripts/serve.ts), calling the entry screen's server
-// action exactly as the browser does (React's encodeReply of [previous state, FormData], header
-// Next-Action). Each session works on its own 2025 commune, one criterion after another, sending
-// the version its previous save returned. Prints saves/s, p50/p99 and errors: a conflict counts
-// as a refusal (the version check doing its job), anything else (5xx, network, an unexpected
-// answer) as an error. Target (issue): no error.
+// time for 60 s, over HTTP on loopback against the portal server (scripts/serve.ts), calling the
+// entry screen's server action exactly as the browser does (React's encodeReply of [previous
+// state, FormData], header Next-Action). Each session works on its own 2025 commune, one
+// criterion after another, sending the version its previous save returned. Prints saves/s,
+// p50/p99 and errors: a conflict counts as a refusal (the version check doing its job), anything
+// else (5xx, network, an unexpected answer) as an error. Target (issue): no error.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";

@@ -5,9 +5,8 @@
 // None may cause a server error, and no HTML page may echo markup unescaped.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BAD_INPUTS as CORPUS } from "./bad-inputs";
-import { DEMO_PASSWORD } from "./helpers";
+import { signIn } from "./build-manifest";
 import { reportFigure } from "../figures";
-
 
 /** path template → the parameters to fill with each bad value (":seg" = a path segment). */
 const PUBLIC: [string, string[]][] = [
@@ -85,8 +84,7 @@ test("the public pages and APIs take every bad input without a server error or e
 
 test("the leadership's and officers' pages and downloads take every bad input without a server error", async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
-  const csrf = await (await request.get("/api/auth/csrf")).json();
-  await request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email: "tinh@ntm.demo", password: DEMO_PASSWORD, json: "true" } });
+  await signIn(request, "tinh@ntm.demo");
   const cases = await throwCorpus(request, STAFF);
   await request.dispose();
   reportFigure(`bad inputs, staff pages and downloads: ${cases} requests (${CORPUS.length} values)`);
@@ -95,8 +93,7 @@ test("the leadership's and officers' pages and downloads take every bad input wi
 
 test("the POST APIs (import upload, view beacon) take every bad body without a server error", async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
-  const csrf = await (await request.get("/api/auth/csrf")).json();
-  await request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email: "tinh@ntm.demo", password: DEMO_PASSWORD, json: "true" } });
+  await signIn(request, "tinh@ntm.demo");
   let cases = 0;
   const check = async (label: string, res: Awaited<ReturnType<APIRequestContext["post"]>>) => {
     cases++;
