@@ -3,11 +3,12 @@
 // - a URL with a NUL byte or escapes that do not decode: 400;
 // - the connection's address appended to X-Forwarded-For, as a proxy would (sign-in limits);
 // - a multipart server-action body Next cannot parse: 400, not 500 (lib/security/multipart-guard.ts);
-// - a one-second micro-cache of the public pages Next serves from its cache, emptied by every
-//   write (scripts/lib/response-cache.ts);
-// - a Content-Security-Policy with a nonce of its own on every HTML response while cached pages
-//   stay cached (lib/security/nonce-stream.ts), HSTS over HTTPS, gzip after the nonce is in place
-//   (Next's own compression is off in next.config.js);
+// - HSTS over HTTPS, and a nonce of its own for every response;
+// - a one-second micro-cache of the public pages Next serves from its cache, each replayed with
+//   its nonce, gzipped from bytes compressed once, emptied by every write (scripts/lib/response-cache.ts);
+// - a Content-Security-Policy naming that nonce on every HTML response while cached pages
+//   stay cached (lib/security/nonce-stream.ts), gzip after the nonce is in place (Next's own
+//   compression is off in next.config.js);
 // - the server-rendered 404 page where Next would send an empty shell (scripts/lib/not-found-rescue.ts).
 //   node --import tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import { createServer } from "node:http";
@@ -37,7 +38,7 @@ const placeholder = newNonce();
 const trustedPages = dev ? new Set<string>() : prerenderedPageHashes(".next");
 const compress = compression();
 // public pages Next serves from its cache, replayed for a second without entering Next (dev: none)
-const pageCache = dev ? null : new ResponseCache();
+const pageCache = dev ? null : new ResponseCache({ placeholder, trustedPages });
 
 /** A path whose percent-escapes decode (invalid UTF-8 such as %ED%A0%80 would reach Next as a 500). */
 function decodablePath(url: string): boolean {
@@ -68,12 +69,11 @@ const server = createServer((req, res) => {
   withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
   if (https) res.setHeader("Strict-Transport-Security", HSTS);
   const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev, https });
+  if (cacheKey !== null && pageCache!.serve(cacheKey, req, res, { nonce, csp })) return;
   compress(req, res, () => {
-    applyNonce(res, { placeholder, nonce, csp: contentSecurityPolicy(nonce, { dev, https }), trustedPages });
-    if (cacheKey !== null) {
-      if (pageCache!.serve(cacheKey, res)) return;
-      pageCache!.capture(cacheKey, res);
-    }
+    applyNonce(res, { placeholder, nonce, csp, trustedPages });
+    if (cacheKey !== null) pageCache!.capture(cacheKey, res);
     // a page's notFound() answers with an empty shell: the server-rendered 404 page instead
     if (req.method === "GET" && !req.headers.rsc) rescueNotFoundShell(res, () => handle(req, res, { pathname: "/_not-found", query: {} } as Parameters<typeof handle>[2]));
     void handle(req, res).catch((err: unknown) => {

@@ -26,7 +26,7 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith("-")); // e.g. `n
 const securityOnly = process.argv.includes("--security");
 const wants = (suite: string) => (only.length === 0 && !(securityOnly && suite === "typecheck")) || only.includes(suite);
 const SECURITY_FILES: Record<string, string[]> = {
-  unit: ["sanitize", "security-headers", "nonce-stream", "auth-rules", "file-download", "correction-rules"],
+  unit: ["sanitize", "security-headers", "nonce-stream", "page-template", "response-cache", "auth-rules", "file-download", "correction-rules"],
   integration: ["assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections"],
   e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "login-address-limit", "audit-log", "corrections"],
 };

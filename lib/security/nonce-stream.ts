@@ -62,6 +62,16 @@ export function addNonceToScripts(html: Buffer, nonce: string): Buffer {
   return Buffer.from(html.toString("utf8").replace(/<script(?=[\s>])(?![^>]*\snonce=)/g, `<script nonce="${nonce}"`), "utf8");
 }
 
+/**
+ * A whole HTML page with the placeholder wherever its nonce goes: as Next rendered it, or, for a
+ * page the build prerendered (no placeholder, trusted by its bytes), on each of its scripts. Any
+ * other page without the placeholder is kept as it is: its scripts will not run.
+ */
+export function withNonceHoles(page: Buffer, placeholder: string, trustedPages: Set<string>): Buffer {
+  if (page.includes(placeholder) || !trustedPages.has(sha256(page))) return page;
+  return addNonceToScripts(page, placeholder);
+}
+
 export interface NonceOptions {
   placeholder: string;
   /** this response's nonce: the same length as the placeholder */
@@ -204,15 +214,11 @@ export function applyNonce(res: ServerResponse, opts: NonceOptions): void {
     }
     if (mode === "html-hold") {
       if (buf) held.push(buf);
-      let body: Buffer = Buffer.concat(held);
+      const page = Buffer.concat(held);
       held = [];
-      if (body.includes(from)) {
-        body = Buffer.concat([replacer.push(body), replacer.end()]);
-      } else if (opts.trustedPages.has(sha256(body))) {
-        body = addNonceToScripts(body, opts.nonce);
-        res.removeHeader("content-length");
-      }
-      // any other page without the placeholder goes out as it is: its scripts will not run
+      const holed = withNonceHoles(page, opts.placeholder, opts.trustedPages);
+      if (holed.length !== page.length) res.removeHeader("content-length");
+      const body = Buffer.concat([replacer.push(holed), replacer.end()]);
       sendHead();
       return end(body, callback);
     }

@@ -1,16 +1,22 @@
 // The micro-cache in front of Next (scripts/lib/response-cache.ts), on a real HTTP server whose
 // "Next" counts its renders: replays only what Next served from its own cache, to anonymous
-// visitors, and never after a write.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// visitors, and never after a write; each replay with a nonce of its own, gzipped when asked.
+import { createHash } from "node:crypto";
+import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ResponseCache, TTL_MS } from "@/scripts/lib/response-cache";
+import { acceptsGzip, ResponseCache, TTL_MS } from "@/scripts/lib/response-cache";
 
 let renders = 0;
 let version = 1;
 /** resolves the render of /cham when released: a page rendered while a write runs */
 let releaseSlow: (() => void) | null = null;
-const cache = new ResponseCache();
+const P = "PLACEHOLDERplaceholder0=";
+/** a page as the build prerendered it: no placeholder, trusted by its bytes */
+const BUILT = `<p>Giới thiệu</p><script src="/_next/a.js"></script>`;
+const cache = new ResponseCache({ placeholder: P, trustedPages: new Set([createHash("sha256").update(BUILT).digest("hex")]) });
+let served = 0;
 
 function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders++;
@@ -21,8 +27,9 @@ function fakeNext(req: IncomingMessage, res: ServerResponse) {
     res.setHeader("x-nextjs-cache", url === "/dong" ? "MISS" : "HIT");
     if (url === "/cookie") res.setHeader("Set-Cookie", "a=1");
     res.writeHead(url === "/khong-co" ? 404 : 200);
+    if (url === "/gioi-thieu") return res.end(BUILT);
     res.write(`<p>bản ${version}`);
-    res.end(` của ${url}</p>`);
+    res.end(` của ${url}</p>${url === "/script" ? `<script nonce="${P}">x()</script>` : ""}`);
   };
   if (url === "/cham") releaseSlow = send;
   else send();
@@ -35,8 +42,9 @@ beforeAll(async () => {
     cache.watchWrites(req, res);
     if (req.method === "POST" && req.url === "/luu") version++;
     const key = cache.keyOf(req);
+    const nonce = `nonce-of-response-${String(++served).padStart(6, "0")}`;
     if (key !== null) {
-      if (cache.serve(key, res)) return;
+      if (cache.serve(key, req, res, { nonce, csp: `script-src 'nonce-${nonce}'` })) return;
       cache.capture(key, res);
     }
     fakeNext(req, res);
@@ -51,9 +59,21 @@ beforeEach(() => {
 });
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
-  const res = await fetch(base + path, { headers });
+  // fetch asks for gzip and inflates it: the identity form unless asked otherwise
+  const res = await fetch(base + path, { headers: { "accept-encoding": "identity", ...headers } });
   return { status: res.status, text: await res.text(), replayed: res.headers.get("x-portal-cache") === "HIT", type: res.headers.get("content-type") };
 };
+
+/** The raw answer: headers and body bytes as sent, not inflated. */
+function getRaw(path: string, headers: Record<string, string>): Promise<{ headers: IncomingMessage["headers"]; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(base + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
 
 describe("response cache", () => {
   it("replays a page Next served from its cache, with its status, type and bytes, without rendering it again", async () => {
@@ -131,4 +151,54 @@ describe("response cache", () => {
     expect((await get("/a")).replayed).toBe(false);
     expect(renders).toBe(2);
   });
+
+  it("gzips a replay for a client that accepts it, with the policy and nonce of that response", async () => {
+    await get("/script");
+    const a = await getRaw("/script", { "accept-encoding": "gzip, deflate, br, zstd" });
+    const b = await getRaw("/script", { "accept-encoding": "gzip" });
+    expect(a.headers["x-portal-cache"]).toBe("HIT");
+    expect(a.headers["content-encoding"]).toBe("gzip");
+    expect(a.headers.vary).toMatch(/Accept-Encoding/);
+    const nonceOf = (h: IncomingMessage["headers"]) => /'nonce-([^']+)'/.exec(String(h["content-security-policy"]))![1];
+    expect(gunzipSync(a.body).toString()).toBe(`<p>bản ${version} của /script</p><script nonce="${nonceOf(a.headers)}">x()</script>`);
+    expect(gunzipSync(b.body).toString()).toContain(`nonce="${nonceOf(b.headers)}"`);
+    expect(nonceOf(a.headers)).not.toBe(nonceOf(b.headers));
+    expect(Number(a.headers["content-length"])).toBe(a.body.length);
+    expect(renders).toBe(1);
+  });
+
+  it("sends the plain page to a client that does not accept gzip", async () => {
+    await get("/script");
+    const plain = await getRaw("/script", { "accept-encoding": "gzip;q=0, br" });
+    expect(plain.headers["x-portal-cache"]).toBe("HIT");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toMatch(/^<p>bản \d+ của \/script<\/p><script nonce="nonce-of-response-\d{6}">/);
+  });
+
+  it("puts each replay's nonce on the scripts of a page the build prerendered, and never the placeholder", async () => {
+    await get("/gioi-thieu");
+    const replay = await getRaw("/gioi-thieu", { "accept-encoding": "gzip" });
+    expect(replay.headers["x-portal-cache"]).toBe("HIT");
+    const text = gunzipSync(replay.body).toString();
+    expect(text).toMatch(/<script nonce="nonce-of-response-\d{6}" src="\/_next\/a.js">/);
+    expect(text).not.toContain(P);
+  });
+});
+
+describe("acceptsGzip", () => {
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["br;q=1.0, gzip;q=0.8, *;q=0.1", true],
+    ["GZIP", true],
+    ["x-gzip", true],
+    ["*", true],
+    ["gzip;q=0", false],
+    ["*;q=0.5, gzip;q=0", false],
+    ["br, identity", false],
+    ["identity", false],
+    ["", false],
+  ])("%j → %s", (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+  it("answers no header with no", () => expect(acceptsGzip(undefined)).toBe(false));
 });
