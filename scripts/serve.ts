@@ -66,11 +66,11 @@ const server = createServer((req, res) => {
   pageCache?.watchWrites(req, res);
   const cacheKey = pageCache?.keyOf(req) ?? null;
   const https = isHttpsRequest(new URL(req.url ?? "/", "http://localhost"), (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
-  withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
   if (https) res.setHeader("Strict-Transport-Security", HSTS);
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev, https });
   if (cacheKey !== null && pageCache!.serve(cacheKey, req, res, { nonce, csp })) return;
+  withPlaceholderPolicy(req.headers, contentSecurityPolicy(placeholder, { dev, https }));
   compress(req, res, () => {
     applyNonce(res, { placeholder, nonce, csp, trustedPages });
     if (cacheKey !== null) pageCache!.capture(cacheKey, res);

@@ -28,6 +28,8 @@ export class PageTemplate {
     private readonly holeLength: number,
     /** CRC-32 of the zero-filled page */
     private readonly zeroCrc: number,
+    /** CRC-32 of one hole's zero bytes */
+    private readonly zeroHoleCrc: number,
     /** how a nonce's bytes move the CRC, from every hole at once (see crcWith) */
     private readonly holeShift: number,
   ) {}
@@ -72,7 +74,7 @@ export class PageTemplate {
 
     let holeShift = 0;
     for (const at of plainHoles) holeShift ^= zerosShift(plain.length - at - n);
-    return new PageTemplate(plain, plainHoles, Buffer.concat(parts), gzipHoles, n, crc32(plain), holeShift);
+    return new PageTemplate(plain, plainHoles, Buffer.concat(parts), gzipHoles, n, crc32(plain), crc32(Buffer.alloc(n)), holeShift);
   }
 
   /** the memory it holds: the page and its gzip form */
@@ -106,7 +108,7 @@ export class PageTemplate {
    */
   private crcWith(nonce: Buffer): number {
     if (!this.plainHoles.length) return this.zeroCrc;
-    const ownPart = (crc32(nonce) ^ crc32(Buffer.alloc(nonce.length))) >>> 0;
+    const ownPart = (crc32(nonce) ^ this.zeroHoleCrc) >>> 0;
     return (this.zeroCrc ^ multModP(this.holeShift, ownPart)) >>> 0;
   }
 }

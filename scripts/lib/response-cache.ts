@@ -106,7 +106,6 @@ export class ResponseCache {
     const gzip = acceptsGzip(req.headers["accept-encoding"]);
     const body = gzip ? entry.page.gzip(nonce) : entry.page.plain(nonce);
     for (const [name, value] of entry.headers) res.setHeader(name, value);
-    res.setHeader("Vary", withAcceptEncoding(entry.headers.find(([name]) => name === "vary")?.[1]));
     res.setHeader("Content-Security-Policy", replay.csp);
     if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.setHeader("Content-Length", body.length);
@@ -167,6 +166,7 @@ export class ResponseCache {
     if (generation !== this.generation || bytes > MAX_BODY_BYTES) return;
     if (headers.get("x-nextjs-cache") !== "HIT" || headers.has("set-cookie")) return;
     if (!/^text\/html/i.test(String(headers.get("content-type") ?? ""))) return;
+    headers.set("vary", withAcceptEncoding(headers.get("vary")));
     const page = PageTemplate.of(withNonceHoles(Buffer.concat(chunks), this.opts.placeholder, this.opts.trustedPages), Buffer.from(this.opts.placeholder));
     this.drop(key);
     // the oldest go first
