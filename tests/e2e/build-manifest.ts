@@ -34,15 +34,34 @@ export const serverActions: ServerAction[] = Object.entries(
   page: concrete(Object.keys(a.workers)[0].replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/"),
 }));
 
-/** Calls a server action as the browser does (React's reply encoding, Next-Action header). */
+/** Connection resets met by callAction, each followed by a retry that was answered. */
+export const connectionResets: string[] = [];
+
+/**
+ * Calls a server action as the browser does (React's reply encoding, Next-Action header). A
+ * connection reset before any answer is retried once, on a new connection, as a browser retries
+ * a request whose reused connection was reset; a second failure is thrown, naming the call.
+ */
 export async function callAction(baseURL: string, action: ServerAction, args: unknown[], cookie = ""): Promise<{ status: number; text: string; redirect: string | null }> {
   const { encodeReply } = (await import("next/dist/compiled/react-server-dom-webpack/client.node.js" as string)) as { encodeReply(v: unknown): Promise<string | FormData> };
-  const res = await fetch(new URL(action.page, baseURL), {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Next-Action": action.id, Accept: "text/x-component", Origin: baseURL, ...(cookie ? { Cookie: cookie } : {}) },
-    body: await encodeReply(args),
-  });
+  const body = await encodeReply(args);
+  const post = () =>
+    fetch(new URL(action.page, baseURL), {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Next-Action": action.id, Accept: "text/x-component", Origin: baseURL, ...(cookie ? { Cookie: cookie } : {}) },
+      body,
+    });
+  let res: Response;
+  try {
+    res = await post();
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== "ECONNRESET") throw err;
+    res = await post().catch((again: unknown) => {
+      throw new Error(`${action.label} on ${action.page}: the connection was reset twice`, { cause: again });
+    });
+    connectionResets.push(action.label);
+  }
   return { status: res.status, text: await res.text(), redirect: res.headers.get("x-action-redirect") ?? res.headers.get("location") };
 }
 
