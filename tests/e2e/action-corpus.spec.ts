@@ -100,6 +100,6 @@ test("every server action, by every role, takes every bad input without an error
   for (const tally of matrix.values()) expect(tally.get("VALIDATION") ?? 0).toBeGreaterThan(0);
   expect([...matrix.values()].some((t) => (t.get("FORBIDDEN") ?? 0) > 0)).toBe(true);
   for (const [role, tally] of matrix) reportFigure(`bad inputs, server actions, outcomes for ${role}@: ${[...tally].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}`);
-  reportFigure(`bad inputs, server actions: ${connectionResets.length} connection resets, each answered on retry${connectionResets.length ? ` (${connectionResets.join(", ")})` : ""}`);
+  reportFigure(`bad inputs, server actions: connections reset before an answer (each call then answered on a new one): ${connectionResets.length}${connectionResets.length ? ` (${connectionResets.join(", ")})` : ""}`);
   reportFigure(`bad inputs, server actions: ${cases} calls (${actions.length} actions × ${BAD_INPUTS.length} values × ${ROLES.length} roles, ${FIELDS.length} fields and ${FILES.length} uploads each)`);
 });
