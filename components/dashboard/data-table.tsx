@@ -19,17 +19,20 @@ export function formatCell(v: string | number | null | undefined, kind: ColumnKi
   }
 }
 
+/** Cells are styled from the table's class (app/globals.css, `.data`): a number column's cells carry only "n". */
+const numeric = (kind: ColumnKind) => (kind === "text" ? undefined : "n");
+
 /** The numbers of a chart as a table, with CSV and XLSX downloads of exactly the same numbers. */
 export function DataTable({ table, downloadHref, maxHeight, testId }: { table: TableData; downloadHref?: string; maxHeight?: boolean; testId?: string }) {
   return (
     <div>
       <div className={maxHeight ? "max-h-96 overflow-auto" : "overflow-x-auto"}>
-        <table className="w-full text-sm" data-testid={testId ?? `table-${table.name}`}>
+        <table className="data w-full text-sm" data-testid={testId ?? `table-${table.name}`}>
           <caption className="text-left text-sm text-gray-600">{table.title}</caption>
           <thead className="sticky top-0 bg-brand-50">
             <tr>
               {table.columns.map((c) => (
-                <th key={c.key} scope="col" className={`px-2 py-1 ${c.kind === "text" ? "text-left" : "text-right"}`}>
+                <th key={c.key} scope="col" className={numeric(c.kind)}>
                   {c.label}
                 </th>
               ))}
@@ -39,7 +42,7 @@ export function DataTable({ table, downloadHref, maxHeight, testId }: { table: T
             {table.rows.map((row, i) => (
               <tr key={i} className="border-t">
                 {table.columns.map((c, j) => (
-                  <td key={c.key} className={`px-2 py-1 ${c.kind === "text" ? "" : "text-right tabular-nums"}`}>
+                  <td key={c.key} className={numeric(c.kind)}>
                     {j === 0 && table.links?.[i] ? (
                       <Link href={table.links[i]!} className="text-brand-700 hover:underline">
                         {formatCell(row[c.key], c.kind)}
@@ -56,7 +59,7 @@ export function DataTable({ table, downloadHref, maxHeight, testId }: { table: T
             <tfoot>
               <tr className="border-t-2 font-semibold">
                 {table.columns.map((c) => (
-                  <td key={c.key} className={`px-2 py-1 ${c.kind === "text" ? "" : "text-right tabular-nums"}`}>
+                  <td key={c.key} className={numeric(c.kind)}>
                     {table.total![c.key] == null ? "" : formatCell(table.total![c.key], c.kind)}
                   </td>
                 ))}
