@@ -9,7 +9,9 @@
 // - a Content-Security-Policy naming that nonce on every HTML response while cached pages
 //   stay cached (lib/security/nonce-stream.ts), gzip after the nonce is in place (Next's own
 //   compression is off in next.config.js);
-// - the server-rendered 404 page where Next would send an empty shell (scripts/lib/not-found-rescue.ts).
+// - the server-rendered 404 page where Next would send an empty shell (scripts/lib/not-found-rescue.ts);
+// - the dashboards' figures kept between two changes of their data, dropped by a write here or
+//   by PostgreSQL's notice of a change committed anywhere (lib/dashboard/figure-cache.ts).
 //   node --import tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -18,6 +20,7 @@ import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "../lib/se
 import { guardMultipartAction } from "../lib/security/multipart-guard.ts";
 import { rescueNotFoundShell } from "./lib/not-found-rescue.ts";
 import { ResponseCache } from "./lib/response-cache.ts";
+import { startFigureCache } from "../lib/dashboard/figure-cache.ts";
 import { applyNonce, prerenderedPageHashes, withPlaceholderPolicy } from "../lib/security/nonce-stream.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" }, dev: { type: "boolean", default: false } } });
@@ -37,8 +40,10 @@ await app.prepare();
 const placeholder = newNonce();
 const trustedPages = dev ? new Set<string>() : prerenderedPageHashes(".next");
 const compress = compression();
+// dashboards' figures kept while their data is unchanged (dev: none, so a change of code shows)
+const figureCache = dev || !process.env.DATABASE_URL ? null : startFigureCache(process.env.DATABASE_URL);
 // public pages Next serves from its cache, replayed for a second without entering Next (dev: none)
-const pageCache = dev ? null : new ResponseCache({ placeholder, trustedPages });
+const pageCache = dev ? null : new ResponseCache({ placeholder, trustedPages, onPurge: () => figureCache?.invalidate() });
 
 /** A path whose percent-escapes decode (invalid UTF-8 such as %ED%A0%80 would reach Next as a 500). */
 function decodablePath(url: string): boolean {
@@ -91,6 +96,7 @@ server.listen(port, values.hostname, () => {
 });
 
 const stop = () => {
+  void figureCache?.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 };

@@ -6,6 +6,7 @@ import { Heatmap } from "@/components/dashboard/heatmap";
 import { ProvinceMapView, type MapValue } from "@/components/dashboard/province-map";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { formatNumber, formatPercent } from "@/lib/format";
+import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { provinceMap } from "@/lib/dashboard/map";
 import { breakdown, type Figures } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
@@ -66,7 +67,9 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
   const beforeReform = new Date(Date.UTC(year, 0, 1)) < REFORM_DATE;
   const showCommunes = unit.level === "DISTRICT" || (unit.level === "PROVINCE" && !beforeReform);
   const programme = unit.level !== "DISTRICT";
-  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback] = await Promise.all([
+  // the same unit, year and view give the same figures to every viewer allowed to see them
+  const key = JSON.stringify(["dashboard", unit.level, unit.unitId, year, byTodaysProvinces, publicOnly, basePath, communeHref?.(0) ?? null]);
+  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback] = await cachedFigures(key, () => Promise.all([
     headlineTable(req),
     comparisonTable(req),
     trendTable(req, 2016, Math.max(year, 2026)),
@@ -78,7 +81,7 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
     programme ? ocopTable(req) : null,
     programme ? capitalTable(req) : null,
     programme ? feedbackTable(req) : null,
-  ]);
+  ]));
   const bands = bandsTable(headline.figures);
   const q = new URLSearchParams({ nam: String(year), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
   const dl = (name: string) => `/api/bang/${name}?${q}`;

@@ -26,6 +26,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { FIGURES_CHANNEL } from "../../lib/dashboard/figure-cache.ts";
 import { STORAGE_KEY } from "../../lib/files/storage.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
 
@@ -471,6 +472,8 @@ export async function restoreDatabase(url: string, file: string, opts: { uploadD
     for (const [table, sum] of Object.entries(manifest.checksums)) {
       if (checksums[table] !== sum) throw new BackupError(`Tổng kiểm tra của bảng ${table} sau khi khôi phục không khớp với bản sao lưu.`);
     }
+    // the triggers that tell a running server its dashboards' figures changed were off
+    await c.query("SELECT pg_notify($1, '')", [FIGURES_CHANNEL]);
     await c.query("COMMIT");
     committed = true;
     const laterMigrations = await applyMigrations(url, migrationsDir);
