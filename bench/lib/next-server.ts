@@ -69,10 +69,12 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 }
 
 /** Latencies in ms of `n` sequential GETs after `warmup` unmeasured ones; any non-200 counts as an error. */
-export async function timeGets(url: string, opts: { n: number; warmup: number; cookie?: string }) {
+/** Sequential GETs of `url`, timed; `before` (untimed) runs before each one. */
+export async function timeGets(url: string, opts: { n: number; warmup: number; cookie?: string; before?: () => Promise<void> }) {
   const samples: number[] = [];
   let errors = 0;
   for (let i = 0; i < opts.warmup + opts.n; i++) {
+    await opts.before?.();
     const start = performance.now();
     const res = await fetch(url, { headers: opts.cookie ? { Cookie: opts.cookie } : {}, redirect: "manual" });
     await res.arrayBuffer();
