@@ -11,7 +11,7 @@ import {
   minutesUntil,
   unlockTime,
 } from "./login-rules";
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
 export type LoginResult =
   | { ok: true; user: { id: number; name: string; email: string; sessionVersion: number } }
@@ -91,7 +91,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   const result = await throttledCheck(email, input.address, async () => {
     found = await findUserByEmail(email);
     // an unknown e-mail costs the same bcrypt work as a known one: timing does not reveal it
-    const match = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
+    const match = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
     return match && found !== null && found.active;
   });
   if (result.retryMinutes !== undefined) return { ok: false, reason: "RATE_LIMITED", retryMinutes: result.retryMinutes };
