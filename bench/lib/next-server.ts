@@ -68,8 +68,10 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
-/** Latencies in ms of `n` sequential GETs after `warmup` unmeasured ones; any non-200 counts as an error. */
-/** Sequential GETs of `url`, timed; `before` (untimed) runs before each one. */
+/**
+ * Latencies in ms of `n` sequential GETs after `warmup` unmeasured ones; any non-200 counts as an
+ * error. `before` (untimed) runs before each one.
+ */
 export async function timeGets(url: string, opts: { n: number; warmup: number; cookie?: string; before?: () => Promise<void> }) {
   const samples: number[] = [];
   let errors = 0;

@@ -3,7 +3,7 @@
 // from (the ntm_figures notification), by a write the server handles, and while the server is
 // not listening. Never by a change that is rolled back.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { summaryFigures } from "@/lib/dashboard/queries";
 import { cachedFigures, startFigureCache, type FigureCache } from "@/lib/dashboard/figure-cache";
@@ -20,23 +20,16 @@ const reached = () =>
     return (await summaryFigures(YEAR, {})).communesReached;
   });
 
-async function until(condition: () => boolean | Promise<boolean>, what: string) {
-  for (const start = Date.now(); Date.now() - start < 5_000; ) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`not within 5 s: ${what}`);
-}
+const WAIT = { timeout: 5_000, interval: 20 };
 
 /** the cache is dropped when the next read computes again */
 async function recomputed(): Promise<number> {
   const before = computes;
-  let value = 0;
-  await until(async () => {
-    value = await reached();
-    return computes > before;
-  }, "the figures recomputed");
-  return value;
+  return vi.waitFor(async () => {
+    const value = await reached();
+    expect(computes, "the figures recomputed").toBeGreaterThan(before);
+    return value;
+  }, WAIT);
 }
 
 beforeAll(async () => {
@@ -81,7 +74,7 @@ describe("figure cache", () => {
 
   it("keeps figures once listening, and concurrent readers share one computation", async () => {
     cache = startFigureCache(process.env.DATABASE_URL!, () => undefined);
-    await until(() => cache.listening, "listening");
+    await vi.waitFor(() => expect(cache.listening, "listening").toBe(true), WAIT);
     await reached();
     const before = computes;
     const values = await Promise.all([reached(), reached(), reached()]);
@@ -129,12 +122,12 @@ describe("figure cache", () => {
   it("keeps nothing while its connection is lost, and keeps again once it listens again", async () => {
     await reached();
     await db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ntm-figure-cache' AND datname = current_database()`;
-    await until(() => !cache.listening, "the lost connection noticed");
+    await vi.waitFor(() => expect(cache.listening, "the lost connection noticed").toBe(false), WAIT);
     const before = computes;
     await reached();
     await reached();
     expect(computes).toBe(before + 2);
-    await until(() => cache.listening, "listening again");
+    await vi.waitFor(() => expect(cache.listening, "listening again").toBe(true), WAIT);
     await reached();
     const after = computes;
     await reached();
