@@ -4,9 +4,9 @@
 // backups/ntm-<time>.ntm.gz (scripts/lib/backup.ts).
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { uploadDir } from "../lib/files/storage.ts";
 import { backupDatabase } from "./lib/backup.ts";
 import { openDatabase } from "./lib/runtime.ts";
+import { portalUploadDir } from "./lib/data-dir.ts";
 
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
 const file = resolve(process.argv.slice(2).find((a) => !a.startsWith("-")) ?? `backups/ntm-${stamp}.ntm.gz`);
@@ -16,12 +16,12 @@ let code = 0;
 try {
   mkdirSync(dirname(file), { recursive: true });
   const started = Date.now();
-  const m = await backupDatabase(db.url, file, { uploadDir: uploadDir() });
+  const m = await backupDatabase(db.url, file, { uploadDir: portalUploadDir() });
   const rows = m.tables.reduce((s, t) => s + t.rows, 0);
   console.log(`Đã sao lưu ${m.tables.length} bảng, ${rows.toLocaleString("vi-VN")} dòng (PostgreSQL ${m.serverVersion}, ${m.migrations.length} migration) vào`);
   console.log(`  ${file} (${(statSync(file).size / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB, ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
   const files = m.files ?? { count: 0, bytes: 0 };
-  console.log(`Tệp đính kèm: ${(files.count - m.missingFiles.length).toLocaleString("vi-VN")} tệp từ ${uploadDir()}.`);
+  console.log(`Tệp đính kèm: ${(files.count - m.missingFiles.length).toLocaleString("vi-VN")} tệp từ ${portalUploadDir()}.`);
   if (m.missingFiles.length) console.log(`Cảnh báo: ${m.missingFiles.length} tệp có trong cơ sở dữ liệu nhưng không còn trong thư mục tải lên, ví dụ ${m.missingFiles.slice(0, 3).join(", ")}.`);
   console.log(`Tổng kiểm tra: ${Object.entries(m.checksums).map(([t, s]) => `${t} ${s.slice(0, 12)}…`).join(", ")}`);
 } catch (err) {

@@ -5,10 +5,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { uploadDir } from "../lib/files/storage.ts";
 import { BackupError, restoreDatabase } from "./lib/backup.ts";
 import { createDatabaseIfMissing, databaseUrl } from "./lib/postgres.ts";
 import { openDatabase } from "./lib/runtime.ts";
+import { portalUploadDir } from "./lib/data-dir.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { into: { type: "string" } } });
 const file = positionals[0] ? resolve(positionals[0]) : null;
@@ -30,10 +30,10 @@ try {
     url = databaseUrl(db.server.adminUrl, values.into);
   }
   const started = Date.now();
-  const r = await restoreDatabase(url, file, { uploadDir: uploadDir() });
+  const r = await restoreDatabase(url, file, { uploadDir: portalUploadDir() });
   console.log(`Đã khôi phục ${r.manifest.tables.length} bảng, ${r.rows.toLocaleString("vi-VN")} dòng vào ${new URL(url).pathname.slice(1)} (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
   console.log(`Số dòng từng bảng và tổng kiểm tra (${Object.keys(r.manifest.checksums).join(", ")}) khớp với bản sao lưu ngày ${new Date(r.manifest.createdAt).toLocaleString("vi-VN")}.`);
-  console.log(`Tệp đính kèm: ${r.files.toLocaleString("vi-VN")} tệp trong ${uploadDir()}.`);
+  console.log(`Tệp đính kèm: ${r.files.toLocaleString("vi-VN")} tệp trong ${portalUploadDir()}.`);
   if (r.missingFiles.length) console.log(`Cảnh báo: ${r.missingFiles.length} tệp đã không còn khi sao lưu nên không được khôi phục, ví dụ ${r.missingFiles.slice(0, 3).join(", ")}.`);
   if (r.changedFiles.length) console.log(`Cảnh báo: ${r.changedFiles.length} tệp khác với tổng kiểm tra lúc tải lên (khôi phục như lúc sao lưu), ví dụ ${r.changedFiles.slice(0, 3).join(", ")}.`);
   if (r.laterMigrations.length) console.log(`Đã áp dụng thêm ${r.laterMigrations.length} migration mới hơn bản sao lưu: ${r.laterMigrations.join(", ")}.`);

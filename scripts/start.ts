@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { applyMigrations } from "./lib/migrations.ts";
 import { openDatabase } from "./lib/runtime.ts";
 import { buildIsCurrent, recordBuild } from "./lib/build.ts";
+import { portalUploadDir } from "./lib/data-dir.ts";
 import { authSecret } from "./lib/secrets.ts";
 import { portalServerArgs } from "./lib/server.ts";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
@@ -49,7 +50,7 @@ try {
     NEXTAUTH_SECRET: authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    UPLOAD_DIR: process.env.UPLOAD_DIR ?? resolve(".data/uploads"),
+    UPLOAD_DIR: portalUploadDir(),
   };
   if (!dev && !buildIsCurrent()) {
     console.log("Biên dịch ứng dụng (next build)…");

@@ -1,7 +1,9 @@
 // Opens the portal's database for a command: DATABASE_URL when set (no embedded server is
-// started), otherwise the embedded PostgreSQL under .data/ — reusing it when another command
-// (e.g. a running `npm start`) already has it up.
+// started), otherwise the embedded PostgreSQL under .data/ (NTM_DATA_DIR) — reusing it when
+// another command (e.g. a running `npm start`) already has it up.
+import { relative } from "node:path";
 import pg from "pg";
+import { embeddedDataDir } from "./data-dir.ts";
 import {
   createDatabaseIfMissing,
   databaseUrl,
@@ -10,7 +12,6 @@ import {
   type DatabaseServer,
 } from "./postgres.ts";
 
-export const DEFAULT_DATA_DIR = ".data/pg";
 export const DEFAULT_EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
 export const DEFAULT_DB_NAME = "ntm";
 
@@ -47,8 +48,9 @@ export async function openDatabase(opts: { quiet?: boolean } = {}): Promise<Open
   if (await answers(adminUrl)) {
     server = { adminUrl, embedded: true, stop: async () => {} };
   } else {
-    if (!opts.quiet) console.log(`Khởi động PostgreSQL nhúng (dữ liệu trong ${DEFAULT_DATA_DIR}, cổng ${DEFAULT_EMBEDDED_PORT})…`);
-    server = await startEmbeddedPostgres({ dataDir: DEFAULT_DATA_DIR, port: DEFAULT_EMBEDDED_PORT, quiet: opts.quiet });
+    const dataDir = embeddedDataDir();
+    if (!opts.quiet) console.log(`Khởi động PostgreSQL nhúng (dữ liệu trong ${relative(process.cwd(), dataDir) || dataDir}, cổng ${DEFAULT_EMBEDDED_PORT})…`);
+    server = await startEmbeddedPostgres({ dataDir, port: DEFAULT_EMBEDDED_PORT, quiet: opts.quiet });
     owned = true;
   }
   await createDatabaseIfMissing(server.adminUrl, DEFAULT_DB_NAME);
