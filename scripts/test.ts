@@ -21,7 +21,12 @@ import {
 } from "./lib/postgres.ts";
 
 const OUT = resolve(".test-data");
-const only = process.argv.slice(2).filter((a) => !a.startsWith("-")); // e.g. `npm test -- typecheck unit e2e`
+const SUITES = ["typecheck", "unit", "integration", "e2e"];
+const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+/** suites named on the command line, e.g. `npm test -- unit e2e` (none: all) */
+const only = args.filter((a) => SUITES.includes(a));
+/** any other word filters the test files by name, e.g. `npm test -- integration scope` */
+const fileNames = args.filter((a) => !SUITES.includes(a));
 /** `--security` (npm run check:security): only the tests that prove issue 8, and their report. */
 const securityOnly = process.argv.includes("--security");
 const wants = (suite: string) => (only.length === 0 && !(securityOnly && suite === "typecheck")) || only.includes(suite);
@@ -30,9 +35,11 @@ const SECURITY_FILES: Record<string, string[]> = {
   integration: ["assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections"],
   e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "login-address-limit", "audit-log", "corrections"],
 };
-const fileFilter = (suite: string) => (securityOnly ? SECURITY_FILES[suite] : []);
+const fileFilter = (suite: string) => (securityOnly ? SECURITY_FILES[suite] : fileNames);
 /** Where the tests write the figures they prove (tests/figures.ts). */
-const FIGURES = resolve(".test-data/figures.txt");
+const FIGURES = resolve(`.test-data/figures-${process.pid}.txt`);
+/** This run's reports: several runs may share .test-data (one per suite, say) without mixing them. */
+const REPORTS = `${OUT}/reports-${process.pid}`;
 
 interface SuiteResult {
   name: string;
@@ -61,11 +68,11 @@ function playwrightCounts(file: string): { passed: number; failed: number } {
 }
 
 function vitest(project: string, env: NodeJS.ProcessEnv): void {
-  const out = `${OUT}/${project}.json`;
+  const out = `${REPORTS}/${project}.json`;
   rmSync(out, { force: true });
   const code = run(process.execPath, [
     resolve("node_modules/vitest/vitest.mjs"), "run", "--project", project,
-    "--reporter=default", "--reporter=json", `--outputFile=${out}`, ...fileFilter(project),
+    "--reporter=default", "--reporter=json", `--outputFile=${out}`, ...(fileNames.length ? ["--passWithNoTests"] : []), ...fileFilter(project),
   ], env);
   const counts = vitestCounts(out);
   results.push({ name: project, ...counts, error: code !== 0 && counts.failed === 0 ? `vitest exited with ${code}` : undefined });
@@ -81,7 +88,7 @@ async function prepareDatabase(server: DatabaseServer, name: string, demo: boole
 }
 
 async function main() {
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(REPORTS, { recursive: true });
   rmSync(FIGURES, { force: true });
   const started = Date.now();
   let server: DatabaseServer | undefined;
@@ -130,9 +137,9 @@ async function main() {
       };
       app = spawn(process.execPath, portalServerArgs({ port }), { stdio: ["ignore", "ignore", "inherit"], env });
       await waitForHttp(`http://localhost:${port}/`, 60_000);
-      const out = `${OUT}/e2e.json`;
+      const out = `${REPORTS}/e2e.json`;
       rmSync(out, { force: true });
-      const code = run(process.execPath, [resolve("node_modules/@playwright/test/cli.js"), "test", ...fileFilter("e2e")], {
+      const code = run(process.execPath, [resolve("node_modules/@playwright/test/cli.js"), "test", ...(fileNames.length ? ["--pass-with-no-tests"] : []), ...fileFilter("e2e")], {
         ...env,
         BASE_URL: `http://localhost:${port}`,
         CHROMIUM_PATH: chromium,
@@ -169,6 +176,8 @@ async function main() {
   for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.error ? ` (${r.error})` : ""}`);
   console.log(`  thời gian   ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);
+  rmSync(REPORTS, { recursive: true, force: true });
+  rmSync(FIGURES, { force: true });
   process.exit(failed > 0 || results.length === 0 ? 1 : 0);
 }
 
