@@ -7,7 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { hasPermission, type Permission, type Viewer } from "@/lib/authz";
+import { canActNationally, hasPermission, type Permission, type Viewer } from "@/lib/authz";
 import { signInWithPassword } from "@/lib/users/login";
 import { clientAddress, SESSION_MAX_AGE_SECONDS, sessionIsCurrent, trustedProxyHops } from "@/lib/users/login-rules";
 import { loadSessionUser, type SessionUser } from "@/lib/users/queries";
@@ -94,9 +94,12 @@ export async function requirePageViewer(returnTo: string): Promise<Viewer> {
   return user.viewer;
 }
 
-/** For staff pages: the viewer holding a permission; anonymous → login, lacking it → 403. */
-export async function requirePagePermission(permission: Permission, returnTo: string): Promise<Viewer> {
+/**
+ * For staff pages: the viewer holding a permission; anonymous → login, lacking it → 403.
+ * `national`: the page changes objects of the whole country (lib/authz.ts canActNationally).
+ */
+export async function requirePagePermission(permission: Permission, returnTo: string, opts: { national?: boolean } = {}): Promise<Viewer> {
   const viewer = await requirePageViewer(returnTo);
-  if (!hasPermission(viewer.role, permission)) forbidden();
+  if (!(opts.national ? canActNationally(viewer, permission) : hasPermission(viewer.role, permission))) forbidden();
   return viewer;
 }

@@ -21,13 +21,14 @@ export const PERMISSIONS = [
   "task.manage", // create and assign notice tasks
   "task.scorecard",
   "users.manage",
-  "thresholds.edit",
+  "thresholds.edit", // a province's own overrides of indicator thresholds
+  "thresholds.national", // the national thresholds every commune is scored against (national scope too)
   "ocop.edit",
   "capital.edit",
   "plan.edit",
   "import.run",
   "audit.view",
-  "site.manage", // the portal's name and the office's address in the footer (ADMIN only)
+  "site.manage", // the portal's name and the office's address in the footer (national scope too)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,6 +94,20 @@ export function isUnitInScope(viewer: Viewer, unit: ScopedUnit): boolean {
 export function assertPermission(viewer: Viewer | null, permission: Permission): asserts viewer is Viewer {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để thực hiện thao tác này.");
   if (!hasPermission(viewer.role, permission)) throw forbidden();
+}
+
+/**
+ * Objects of the whole country — criteria sets, national thresholds, the portal's settings, the
+ * national library of documents — are changed only by a national account holding the permission:
+ * an ADMIN scoped to a province administers that province, not the rules every province follows.
+ */
+export function canActNationally(viewer: Viewer, permission: Permission): boolean {
+  return hasPermission(viewer.role, permission) && viewer.unitId === null;
+}
+
+export function assertCanNationally(viewer: Viewer | null, permission: Permission): asserts viewer is Viewer {
+  assertPermission(viewer, permission);
+  if (viewer.unitId !== null) throw forbidden("Chỉ tài khoản cấp trung ương mới được thay đổi nội dung áp dụng cho cả nước.");
 }
 
 /** Permission and scope in one call: the unit must come from the resource as stored. */

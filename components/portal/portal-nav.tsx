@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { hasPermission, type Permission } from "@/lib/authz";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { canActNationally, hasPermission, type Permission, type Viewer } from "@/lib/authz";
 
-const LINKS: { href: string; label: string; permission: Permission }[] = [
+const LINKS: { href: string; label: string; permission: Permission; national?: boolean }[] = [
   { href: "/quan-ly/tong-quan", label: "Tổng quan", permission: "dashboard.view" },
   { href: "/quan-ly/xa", label: "Đánh giá tiêu chí", permission: "assessment.read" },
   { href: "/quan-ly/nhap-lieu", label: "Nhập số liệu", permission: "import.run" },
@@ -22,14 +21,14 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/quan-ly/van-ban", label: "Văn bản", permission: "content.edit" },
   { href: "/quan-ly/nguoi-dung", label: "Người dùng", permission: "users.manage" },
   { href: "/quan-ly/nhat-ky", label: "Nhật ký", permission: "audit.view" },
-  { href: "/quan-ly/cai-dat", label: "Cài đặt cổng", permission: "site.manage" },
+  { href: "/quan-ly/cai-dat", label: "Cài đặt cổng", permission: "site.manage", national: true },
 ];
 
-export function PortalNav({ role }: { role: Role }) {
+export function PortalNav({ viewer }: { viewer: Viewer }) {
   return (
     <nav aria-label="Chức năng" className="bg-brand-800">
       <ul className="mx-auto flex max-w-7xl flex-wrap gap-1 px-2 text-sm text-white">
-        {LINKS.filter((l) => hasPermission(role, l.permission)).map((l) => (
+        {LINKS.filter((l) => (l.national ? canActNationally(viewer, l.permission) : hasPermission(viewer.role, l.permission))).map((l) => (
           <li key={l.href}>
             <Link href={l.href} className="block px-3 py-2 hover:bg-white/10">
               {l.label}

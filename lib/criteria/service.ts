@@ -1,7 +1,7 @@
 // Editing indicator thresholds: an admin corrects national values (and marks them verified
 // against the official text); a province office sets its province's own stricter or adapted
 // value (province override). Every change is audited.
-import { assertCan, type Viewer } from "@/lib/authz";
+import { assertCan, canActNationally, type Viewer } from "@/lib/authz";
 import { writeAudit } from "@/lib/audit";
 import { parseVietnameseNumber } from "@/lib/assessments/schemas";
 import { db } from "@/lib/db";
@@ -26,11 +26,12 @@ export async function updateIndicatorThresholds(viewer: Viewer | null, input: TI
   if (!indicator) throw notFound("Không tìm thấy chỉ tiêu.");
   if (indicator.kind === "BOOLEAN") throw new AppError("VALIDATION", "Chỉ tiêu Đạt/Không đạt không có ngưỡng số.");
 
-  const isAdmin = viewer.role === "ADMIN";
+  // national values are scored for every commune of the country: a national account only
+  const national = canActNationally(viewer, "thresholds.national");
   const provinceId = viewer.unitLevel === "PROVINCE" ? viewer.unitId : null;
   const cells = Object.entries(input.cells);
   for (const [cell] of cells) {
-    if (cell === "province" ? !provinceId : !isAdmin) throw forbidden(cell === "province" ? "Chỉ văn phòng điều phối cấp tỉnh đặt ngưỡng riêng của tỉnh." : "Chỉ quản trị hệ thống sửa ngưỡng quốc gia.");
+    if (cell === "province" ? !provinceId : !national) throw forbidden(cell === "province" ? "Chỉ văn phòng điều phối cấp tỉnh đặt ngưỡng riêng của tỉnh." : "Chỉ quản trị hệ thống cấp trung ương sửa ngưỡng quốc gia.");
     if (indicator.criterion.set.groupingScheme === "REGION_7" ? /^g[123]$/.test(cell) : REGIONS.includes(cell as NtmRegion)) {
       throw new AppError("VALIDATION", "Bộ tiêu chí này không phân ngưỡng theo cách đó.");
     }
@@ -46,10 +47,10 @@ export async function updateIndicatorThresholds(viewer: Viewer | null, input: TI
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Ngưỡng nhập chưa hợp lệ.", fieldErrors);
 
   // every commune must keep a national threshold: a general one, or one for each region/group
-  const national = new Map(indicator.thresholds.filter((t) => !t.provinceId).map((t) => [t.region ?? (t.communeGroup ? `g${t.communeGroup}` : "general"), true]));
-  for (const p of parsed) if (p.cell !== "province") national.set(p.cell, p.value !== null);
+  const kept = new Map(indicator.thresholds.filter((t) => !t.provinceId).map((t) => [t.region ?? (t.communeGroup ? `g${t.communeGroup}` : "general"), true]));
+  for (const p of parsed) if (p.cell !== "province") kept.set(p.cell, p.value !== null);
   const needed = indicator.criterion.set.groupingScheme === "REGION_7" ? REGIONS : ["g1", "g2", "g3"];
-  if (!national.get("general") && !needed.every((k) => national.get(k))) {
+  if (!kept.get("general") && !needed.every((k) => kept.get(k))) {
     throw new AppError("VALIDATION", "Cần giữ ngưỡng chung, hoặc nhập ngưỡng cho mọi vùng/nhóm xã.", { general: ["Không được để trống."] });
   }
 
@@ -66,7 +67,7 @@ export async function updateIndicatorThresholds(viewer: Viewer | null, input: TI
       if (existing) await tx.indicatorThreshold.update({ where: { id: existing.id }, data: { value, isSample, updatedById: viewer.id } });
       else await tx.indicatorThreshold.create({ data: { indicatorId: indicator.id, ...key, value, isSample, updatedById: viewer.id } });
     }
-    if (isAdmin && input.verified) await tx.indicator.update({ where: { id: indicator.id }, data: { isSample: false } });
+    if (national && input.verified) await tx.indicator.update({ where: { id: indicator.id }, data: { isSample: false } });
     await writeAudit(tx, {
       userId: viewer.id,
       action: "threshold.update",

@@ -1,12 +1,12 @@
 // Editing the portal's identity (SiteSetting "site"): name, responsible office, address, phone,
-// e-mail shown in every public page's footer. ADMIN only; audited in the same transaction.
+// e-mail shown in every public page's footer. National accounts with site.manage only; audited in the same transaction.
 import { writeAudit } from "@/lib/audit";
-import { assertPermission, type Viewer } from "@/lib/authz";
+import { assertCanNationally, type Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { ZSite, type TSite, type TSiteSettingsForm } from "./schemas";
 
 export async function updateSiteSettings(viewer: Viewer | null, input: TSiteSettingsForm): Promise<TSite> {
-  assertPermission(viewer, "site.manage");
+  assertCanNationally(viewer, "site.manage");
   return db.$transaction(async (tx) => {
     const row = await tx.siteSetting.findUnique({ where: { key: "site" } });
     const before = ZSite.safeParse(row?.value);

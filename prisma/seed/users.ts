@@ -25,6 +25,9 @@ export async function seedDemoUsers(sql: Sql, units: UnitMaps): Promise<DemoAcco
   const accounts = [
     { email: "admin@ntm.demo", name: "Quản trị hệ thống", role: "ADMIN", unitId: null,
       orgId: await org("Văn phòng Điều phối nông thôn mới Trung ương", "COORDINATION_OFFICE", null), scope: "Toàn quốc" },
+    // an administrator of one province: its accounts and overrides, never the national rules
+    { email: "admin.tinh@ntm.demo", name: "Quản trị cổng tỉnh Thái Nguyên", role: "ADMIN", unitId: thaiNguyen,
+      orgId: await org("Văn phòng Điều phối nông thôn mới tỉnh", "COORDINATION_OFFICE", thaiNguyen), scope: "Tỉnh Thái Nguyên" },
     { email: "lanhdao@ntm.demo", name: "Lãnh đạo Ban Chỉ đạo", role: "LEADER", unitId: null,
       orgId: await org("Ban Chỉ đạo Trung ương các Chương trình MTQG", "STEERING_COMMITTEE", null), scope: "Toàn quốc" },
     { email: "tinh@ntm.demo", name: "Cán bộ VPĐP tỉnh Thái Nguyên", role: "PROVINCE_OFFICER", unitId: thaiNguyen,

@@ -19,6 +19,7 @@ const YEAR = 2030; // no demo data; criteria set 2026–2030 (10 criteria)
 
 const ACCOUNTS = {
   admin: "admin@ntm.demo",
+  adminTinh: "admin.tinh@ntm.demo", // an administrator of Thái Nguyên only
   lanhdao: "lanhdao@ntm.demo",
   tinh: "tinh@ntm.demo",
   huyen: "huyen@ntm.demo",
@@ -48,6 +49,7 @@ const THAI_NGUYEN: Place[] = ["tanThanh", "banDat", "otherDistrict", "newTanThan
 /** The communes each account answers for (README, prisma/seed/users.ts). */
 const SCOPE: Record<Account, readonly Place[]> = {
   admin: ALL_PLACES,
+  adminTinh: THAI_NGUYEN,
   lanhdao: ALL_PLACES,
   tinh: THAI_NGUYEN, // its province, before and after the reform
   huyen: ["tanThanh", "banDat"], // Huyện Phú Bình; no district after the reform
@@ -87,6 +89,7 @@ const OPS: Record<Op, { label: string; action: WorkflowAction | "save"; from: { 
  */
 const MAY: Record<Account, readonly Op[]> = {
   admin: Object.keys(OPS) as Op[],
+  adminTinh: Object.keys(OPS) as Op[],
   lanhdao: [],
   tinh: ["save", "appraise", "returnProvinceTurn", "recognise", "returnAppraised", "revoke"],
   huyen: ["save", "verify", "returnDistrictTurn"],
@@ -225,6 +228,7 @@ const auditRowsOf = (id: number, action: string) => db.auditLog.count({ where: {
 
 const WHO: Record<Account, string> = {
   admin: "the administrator",
+  adminTinh: "the administrator of Thái Nguyên",
   lanhdao: "the leader",
   tinh: "the province officer of Thái Nguyên",
   huyen: "the district officer of Phú Bình",

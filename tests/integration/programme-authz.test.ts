@@ -25,6 +25,7 @@ process.env.UPLOAD_DIR = UPLOAD_DIR;
 
 const ACCOUNTS = {
   admin: "admin@ntm.demo",
+  adminTinh: "admin.tinh@ntm.demo",
   lanhdao: "lanhdao@ntm.demo",
   tinh: "tinh@ntm.demo",
   huyen: "huyen@ntm.demo",
@@ -36,6 +37,7 @@ type Account = keyof typeof ACCOUNTS | "anonymous";
 
 const WHO: Record<Account, string> = {
   admin: "the administrator",
+  adminTinh: "the administrator of Thái Nguyên",
   lanhdao: "the leader",
   tinh: "the province officer of Thái Nguyên",
   huyen: "the district officer of Phú Bình",
@@ -60,6 +62,7 @@ const THAI_NGUYEN: Place[] = ["tanThanh", "otherDistrict", "newTanThanh", "provi
 /** The units each account answers for (README, prisma/seed/users.ts). */
 const SCOPE: Record<Account, readonly Place[]> = {
   admin: ["tanThanh", "otherDistrict", "caoBang", "newTanThanh", "province"],
+  adminTinh: THAI_NGUYEN,
   lanhdao: ["tanThanh", "otherDistrict", "caoBang", "newTanThanh", "province"],
   tinh: THAI_NGUYEN, // today's province and, through succession, the old one
   huyen: ["tanThanh"], // Huyện Phú Bình: not another district, not the province, nothing after the reform
@@ -104,6 +107,7 @@ const OPS: Record<Op, { area: Area; label: string; audit: string }> = {
  */
 const MAY: Record<Account, readonly Area[]> = {
   admin: ["ocop", "capital", "plan", "survey"],
+  adminTinh: ["ocop", "capital", "plan", "survey"],
   lanhdao: [],
   tinh: ["ocop", "capital", "plan", "survey"],
   huyen: ["ocop", "capital", "survey"],

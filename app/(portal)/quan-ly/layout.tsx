@@ -20,7 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <SignOutButton />
           </div>
         </div>
-        <PortalNav role={viewer.role} />
+        <PortalNav viewer={viewer} />
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </>

@@ -6,7 +6,7 @@ import { readSiteSettings } from "@/lib/site/queries";
 export const metadata: Metadata = { title: "Cài đặt cổng thông tin" };
 
 export default async function SiteSettingsPage() {
-  await requirePagePermission("site.manage", "/quan-ly/cai-dat");
+  await requirePagePermission("site.manage", "/quan-ly/cai-dat", { national: true });
   // read from the database, not the public cache: the form shows what is stored
   const site = await readSiteSettings();
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ThresholdRow } from "@/components/criteria/threshold-row";
 import { requirePagePermission } from "@/lib/auth";
-import { hasPermission } from "@/lib/authz";
+import { canActNationally, hasPermission } from "@/lib/authz";
 import { getCriteriaSetWithThresholds, listCriteriaSets } from "@/lib/criteria/queries";
 
 export const metadata: Metadata = { title: "Bộ tiêu chí và ngưỡng" };
@@ -33,7 +33,7 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
   const set = await getCriteriaSetWithThresholds(code, provinceId);
   if (!set) notFound();
   const canEdit = hasPermission(viewer.role, "thresholds.edit");
-  const isAdmin = viewer.role === "ADMIN";
+  const national = canActNationally(viewer, "thresholds.national");
   const columns = [...(set.groupingScheme === "REGION_7" ? REGION_COLUMNS : GROUP_COLUMNS), ...(provinceId ? [{ key: "province", label: "Riêng của tỉnh" }] : [])];
   const fmt = (v: unknown) => (v === null || v === undefined ? "" : String(Number(v)).replace(".", ","));
   return (
@@ -48,7 +48,7 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
       </nav>
       <p className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
         Tên tiêu chí lấy từ văn bản gốc. Chỉ tiêu và ngưỡng đánh dấu “mẫu” chưa được đối chiếu với phụ lục chính thức:
-        {isAdmin ? " quản trị viên sửa ngưỡng quốc gia và đánh dấu “đã đối chiếu văn bản”." : provinceId && canEdit ? " tỉnh có thể đặt ngưỡng riêng (cột cuối), áp dụng cho các xã của tỉnh." : ""}
+        {national ? " quản trị viên sửa ngưỡng quốc gia và đánh dấu “đã đối chiếu văn bản”." : provinceId && canEdit ? " tỉnh có thể đặt ngưỡng riêng (cột cuối), áp dụng cho các xã của tỉnh." : ""}
       </p>
       {set.criteria.map((c) => (
         <section key={c.id} className="overflow-x-auto rounded border bg-white" aria-label={`Tiêu chí ${c.number}`}>
@@ -72,7 +72,7 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
                   const key = t.provinceId ? "province" : t.region ?? (t.communeGroup ? `g${t.communeGroup}` : "general");
                   values[key] = fmt(t.value);
                 }
-                const editable = Object.fromEntries(columns.map((col) => [col.key, canEdit && (col.key === "province" ? !!provinceId : isAdmin)]));
+                const editable = Object.fromEntries(columns.map((col) => [col.key, canEdit && (col.key === "province" ? !!provinceId : national)]));
                 return (
                   <ThresholdRow
                     key={i.id}
@@ -80,7 +80,7 @@ export default async function CriteriaPage({ searchParams }: { searchParams: Pro
                     columns={columns}
                     values={values}
                     editable={editable}
-                    canVerify={isAdmin}
+                    canVerify={national}
                   />
                 );
               })}
