@@ -2,12 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { signIn } from "next-auth/react";
-import { rateLimitMessage } from "@/lib/users/login-rules";
-
-/** Only same-site paths are followed after login (no open redirect). */
-function safeCallback(url: string | null): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/quan-ly";
-}
+import { rateLimitMessage, safeReturnPath } from "@/lib/users/login-rules";
 
 /** next-auth's error code → what the person reads (the server sends codes, never text). */
 function loginErrorMessage(code: string | null): string {
@@ -42,7 +37,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       setError(loginErrorMessage(res?.error ?? null));
       return;
     }
-    window.location.assign(safeCallback(callbackUrl));
+    window.location.assign(safeReturnPath(callbackUrl));
   }
 
   return (

@@ -72,3 +72,24 @@ export function isDemoMode(env: Record<string, string | undefined> = process.env
 export function passwordChangeRequired(user: { mustChangePassword: boolean; isDemo: boolean }, demoMode: boolean): boolean {
   return user.mustChangePassword && !(demoMode && user.isDemo);
 }
+
+/** Any origin of our own choosing: what matters is whether a path stays on it. */
+const PROBE_ORIGIN = "https://cong-ntm.invalid";
+
+/**
+ * Where to go after signing in: a path of this site only, as the browser will read it. The raw
+ * value is parsed as a URL against the site (so "/\evil.example", "/<TAB>/evil.example" or
+ * "javascript:" cannot leave it: browsers drop tabs and newlines and read "\" as "/"), and the
+ * result must keep the site's origin and must not begin with "//" once normalised.
+ */
+export function safeReturnPath(raw: string | null | undefined, fallback = "/quan-ly"): string {
+  if (!raw || !raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === PROBE_ORIGIN && !path.startsWith("//") ? path : fallback;
+}

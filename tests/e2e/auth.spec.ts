@@ -3,6 +3,7 @@ import { login } from "./helpers";
 
 const LANDINGS = [
   ["admin@ntm.demo", /\/quan-ly\/nguoi-dung$/, "Người dùng"],
+  ["admin.tinh@ntm.demo", /\/quan-ly\/nguoi-dung$/, "Người dùng"],
   ["lanhdao@ntm.demo", /\/quan-ly\/tong-quan$/, "Tổng quan"],
   ["tinh@ntm.demo", /\/quan-ly\/xa$/, "Kết quả thực hiện tiêu chí các xã"],
   ["huyen@ntm.demo", /\/quan-ly\/xa$/, "Kết quả thực hiện tiêu chí các xã"],
@@ -33,6 +34,17 @@ test("an anonymous visitor of a staff page is sent to the login page", async ({ 
   await expect(page).toHaveURL(/\/dang-nhap\?callbackUrl=%2Fquan-ly%2Fxa/);
   await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
 });
+
+// the values as they arrive in the address bar: Next decodes them before the page reads them
+for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example", "/%5C%5Cevil.example", "//evil.example", "javascript:alert(1)"]) {
+  test(`after signing in with callbackUrl=${callbackUrl} the browser stays on the portal`, async ({ page, baseURL }) => {
+    await page.goto(`/dang-nhap?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email").fill("tinh@ntm.demo");
+    await page.getByLabel("Mật khẩu").fill("NongThonMoi@2026");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL((url) => url.origin === new URL(baseURL!).origin && url.pathname.startsWith("/quan-ly"));
+  });
+}
 
 test("a commune officer cannot open another commune's page", async ({ page }) => {
   await login(page, "xa@ntm.demo");

@@ -9,6 +9,7 @@ import {
   minutesUntil,
   passwordChangeRequired,
   rateLimitMessage,
+  safeReturnPath,
   sessionIsCurrent,
   SESSION_MAX_AGE_SECONDS,
   trustedProxyHops,
@@ -164,5 +165,51 @@ describe("granting roles and scopes", () => {
   it("an unknown role is refused (fail closed)", () => {
     expect(canGrantRole("ADMIN", "SUPERUSER" as never)).toBe(false);
     expect(grantProblem(nationalAdmin, { role: "SUPERUSER" as never, unit: null })).not.toBeNull();
+  });
+});
+
+describe("the page to return to after signing in", () => {
+  // what a browser would do with each value: every one of these leaves the site (or runs script)
+  const offSite = [
+    "//evil.example/x",
+    "/\\evil.example/x",
+    "/\\/evil.example",
+    "\\\\evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "\t//evil.example",
+    "///evil.example",
+    "/.//evil.example",
+    "/x/..//evil.example",
+    "https://evil.example/",
+    "http://ntm@evil.example/",
+    "//ntm@evil.example",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    " /quan-ly",
+    "%2F%2Fevil.example",
+    "",
+  ];
+  it.each(offSite)("%j goes to the staff home instead", (raw) => {
+    expect(safeReturnPath(raw)).toBe("/quan-ly");
+  });
+
+  it("a missing value goes to the staff home", () => {
+    expect(safeReturnPath(null)).toBe("/quan-ly");
+    expect(safeReturnPath(undefined)).toBe("/quan-ly");
+  });
+
+  it.each([
+    ["/quan-ly/xa?nam=2025", "/quan-ly/xa?nam=2025"],
+    ["/quan-ly/tin-bai/12#sua", "/quan-ly/tin-bai/12#sua"],
+    ["/doi-mat-khau", "/doi-mat-khau"],
+    // escaped characters stay escaped: the browser does not read %5C in a path as a slash
+    ["/%5Cevil.example/x", "/%5Cevil.example/x"],
+    ["/@evil.example", "/@evil.example"],
+    ["/tin-tuc/../quan-ly", "/quan-ly"],
+  ])("a path of the site, %j, is kept as %j", (raw, path) => {
+    expect(safeReturnPath(raw)).toBe(path);
   });
 });
