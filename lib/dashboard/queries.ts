@@ -7,7 +7,13 @@ import { bandsFor, communeSetCodeForYear, roundTo, type Aggregate } from "@/lib/
 import type { WorkflowStatus } from "@/lib/generated/prisma/enums";
 import { unitWithPredecessors } from "@/lib/users/queries";
 
-/** Figures are public once reviewed above the commune: verified, appraised or recognised. */
+/**
+ * Figures are public once reviewed above the commune: verified, appraised or recognised. The
+ * summaries keep these counts apart (the pub* columns, same statuses in the triggers of
+ * migrations *_dashboard_summary_triggers and *_public_criterion_met): with `publicOnly`, every
+ * query below reads only them, so a draft never moves a public figure and every public table
+ * divides by the same communes.
+ */
 export const PUBLIC_STATUSES: WorkflowStatus[] = ["VERIFIED", "APPRAISED", "RECOGNISED"];
 
 /** Which communes: the nation, provinces (with the old provinces they succeeded), or a district. */
@@ -147,6 +153,7 @@ export async function breakdown(year: number, scope: DashboardScope, opts: { by:
       WHERE s.year = ${year} AND s."setId" = ${set.id}${scopeSql(scope)}
       GROUP BY 1
     ) k JOIN "AdminUnit" u ON u.id = k."unitId"
+    WHERE k.assessed > 0
     ORDER BY u."fullName"`;
   return rows.map((r) => ({ ...toFigures(r, year, set.total), unitId: r.unitId, code: r.code, name: r.name }));
 }
@@ -174,19 +181,21 @@ export interface HeatRow {
 }
 
 /** Unit × criterion: communes meeting each criterion (for the heat-map of % met). */
-export async function criterionHeatmap(year: number, scope: DashboardScope, by: "province" | "district"): Promise<{ criteria: { number: number; name: string }[]; rows: HeatRow[] }> {
+export async function criterionHeatmap(year: number, scope: DashboardScope, by: "province" | "district", publicOnly = false): Promise<{ criteria: { number: number; name: string }[]; rows: HeatRow[] }> {
   const set = await setOfYear(year);
   if (!set) return { criteria: [], rows: [] };
   const key = by === "district" ? Prisma.sql`"districtId"` : Prisma.sql`"provinceId"`;
+  const assessedCol = publicOnly ? Prisma.sql`s."pubAssessed"` : Prisma.sql`s.assessed`;
+  const metCol = publicOnly ? Prisma.sql`s."pubMet"` : Prisma.sql`s.met`;
   const [criteria, assessed, met] = await Promise.all([
     db.criterion.findMany({ where: { setId: set.id }, orderBy: { number: "asc" }, select: { number: true, name: true } }),
     db.$queryRaw<{ unitId: number; name: string; assessed: number }[]>`
       SELECT k."unitId", u."fullName" AS name, k.assessed FROM (
-        SELECT s.${key} AS "unitId", sum(s.assessed)::int AS assessed FROM "CommuneYearSummary" s
+        SELECT s.${key} AS "unitId", sum(${assessedCol})::int AS assessed FROM "CommuneYearSummary" s
         WHERE s.year = ${year} AND s."setId" = ${set.id}${scopeSql(scope)} GROUP BY 1
-      ) k JOIN "AdminUnit" u ON u.id = k."unitId" ORDER BY u."fullName"`,
+      ) k JOIN "AdminUnit" u ON u.id = k."unitId" WHERE k.assessed > 0 ORDER BY u."fullName"`,
     db.$queryRaw<{ unitId: number; n: number; met: number }[]>`
-      SELECT s.${key} AS "unitId", s."criterionNumber" AS n, sum(s.met)::int AS met FROM "CriterionYearSummary" s
+      SELECT s.${key} AS "unitId", s."criterionNumber" AS n, sum(${metCol})::int AS met FROM "CriterionYearSummary" s
       WHERE s.year = ${year} AND s."setId" = ${set.id}${scopeSql(scope)} GROUP BY 1, 2`,
   ]);
   const byUnit = new Map(assessed.map((a) => [a.unitId, { ...a, met: {} as Record<number, number> }]));
@@ -198,12 +207,13 @@ export async function criterionHeatmap(year: number, scope: DashboardScope, by: 
 }
 
 /** Districts (before 1/7/2025) with assessed communes but none reaching the standard: "huyện trắng". */
-export async function districtsWithoutReached(year: number, scope: DashboardScope): Promise<{ id: number; name: string; assessed: number }[]> {
+export async function districtsWithoutReached(year: number, scope: DashboardScope, publicOnly = false): Promise<{ id: number; name: string; assessed: number }[]> {
   const set = await setOfYear(year);
   if (!set) return [];
+  const [assessed, reached] = publicOnly ? [Prisma.sql`s."pubAssessed"`, Prisma.sql`s."pubReached"`] : [Prisma.sql`s.assessed`, Prisma.sql`s.reached`];
   return db.$queryRaw`
     SELECT u.id, u."fullName" AS name, k.assessed FROM (
-      SELECT s."districtId" AS id, sum(s.assessed)::int AS assessed, sum(s.reached)::int AS reached
+      SELECT s."districtId" AS id, sum(${assessed})::int AS assessed, sum(${reached})::int AS reached
       FROM "CommuneYearSummary" s WHERE s.year = ${year} AND s."setId" = ${set.id} AND s."districtId" > 0${scopeSql(scope)}
       GROUP BY 1
     ) k JOIN "AdminUnit" u ON u.id = k.id WHERE k.assessed > 0 AND k.reached = 0 ORDER BY u."fullName"`;

@@ -126,7 +126,7 @@ export async function trendTable(r: TableRequest, from: number, to: number): Pro
 
 export async function heatmapTable(r: TableRequest): Promise<TableData> {
   const by = r.unit.level === "NATION" ? "province" : "district";
-  const { criteria, rows } = await criterionHeatmap(r.year, r.unit.scope, by);
+  const { criteria, rows } = await criterionHeatmap(r.year, r.unit.scope, by, r.publicOnly);
   return {
     name: "ban-do-nhiet",
     title: `Tỷ lệ xã đạt từng tiêu chí năm ${r.year} (%)`,
@@ -137,7 +137,7 @@ export async function heatmapTable(r: TableRequest): Promise<TableData> {
 }
 
 export async function whiteDistrictsTable(r: TableRequest): Promise<TableData> {
-  const rows = r.unit.level === "DISTRICT" ? [] : await districtsWithoutReached(r.year, r.unit.scope);
+  const rows = r.unit.level === "DISTRICT" ? [] : await districtsWithoutReached(r.year, r.unit.scope, r.publicOnly);
   return {
     name: "huyen-trang",
     title: `Huyện chưa có xã đạt chuẩn năm ${r.year}`,
