@@ -1,13 +1,16 @@
 // zod schemas of the assessment forms. Kind-specific checks of indicator values (a percentage
 // within 0–100, a number not negative) need the indicator and run in the service.
 import { z } from "zod";
+import { FIRST_ASSESSMENT_YEAR, LAST_ASSESSMENT_YEAR } from "@/lib/units/rules";
+
+const YEAR_RANGE = `Năm đánh giá từ ${FIRST_ASSESSMENT_YEAR} đến ${LAST_ASSESSMENT_YEAR}.`;
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự.`);
 
 export const ZSaveCriterion = z.object({
   communeId: id,
-  year: z.coerce.number().int().min(2010).max(2035),
+  year: z.coerce.number().int().min(FIRST_ASSESSMENT_YEAR, YEAR_RANGE).max(LAST_ASSESSMENT_YEAR, YEAR_RANGE),
   criterionId: id,
   /** the version of the criterion the form was loaded with (0 = not saved yet) */
   version: z.coerce.number().int().min(0),

@@ -22,6 +22,7 @@ import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES } from "@/lib/files/rul
 import { discardUpload, recordUpload, writeUpload } from "@/lib/files/storage";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { unitExistedInYear } from "@/lib/units/rules";
 import type { TSaveCriterion, TTransition } from "./schemas";
 import { parseIndicatorValue } from "./values";
 import { allowedActions, councilApproves, isEditable, reviewerLevel, TRANSITIONS, type WorkflowStatus } from "./workflow";
@@ -58,6 +59,10 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
   const commune = await loadCommune(input.communeId);
   assertCan(viewer, "assessment.edit", commune);
   if (commune.type !== "XA") throw new AppError("VALIDATION", "Chỉ xã áp dụng Bộ tiêu chí quốc gia về xã nông thôn mới.");
+  // a dossier for a year the commune did not stand would be counted in that year's figures
+  if (!unitExistedInYear(commune, input.year)) {
+    throw new AppError("VALIDATION", `${commune.fullName} không có trong danh mục đơn vị hành chính năm ${input.year}: không lập hồ sơ đánh giá cho năm này.`, { year: ["Chọn năm mà xã còn tồn tại."] });
+  }
 
   const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(input.year) } });
   if (!set) throw notFound("Chưa có bộ tiêu chí cho năm này.");

@@ -8,6 +8,17 @@ export function unitsDateForYear(year: number): Date {
   return year <= 2025 ? new Date(Date.UTC(2025, 5, 30)) : new Date(Date.UTC(year, 11, 31));
 }
 
+/** Years the programme's commune criteria sets cover (QĐ 1980/2016, 318/2022, 51/2025). */
+export const FIRST_ASSESSMENT_YEAR = 2016;
+export const LAST_ASSESSMENT_YEAR = 2030;
+
+/** Whether a unit stood in a year as the portal's data knows it (the units a year's figures use). */
+export function unitExistedInYear(unit: { validFrom: Date; validTo: Date | null }, year: number): boolean {
+  if (year < FIRST_ASSESSMENT_YEAR || year > LAST_ASSESSMENT_YEAR) return false;
+  const on = unitsDateForYear(year);
+  return unit.validFrom <= on && (unit.validTo === null || unit.validTo > on);
+}
+
 /** Prisma filter: units valid on a date (validTo is exclusive). */
 export function validOn(date: Date) {
   return { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] };

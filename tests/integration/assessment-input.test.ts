@@ -68,6 +68,23 @@ async function openDossier() {
   return fx;
 }
 
+describe("a dossier only for a year the commune stood", () => {
+  // Tân Thành of 1/3/2025 stood until the reform of 1/7/2025 (and stands for the years before it)
+  it.each([2010, 2015, 2026, 2030])("%i is refused with a Vietnamese message and nothing is written", async (year) => {
+    const before = await snapshotAssessment({ unitId: tanThanh.id, year });
+    const input = { communeId: tanThanh.id, year, criterionId: c3.id, version: 0, values: { [c3.percent]: "90", [c3.yesNo]: "true" } };
+    const parsed = ZSaveCriterion.safeParse(input);
+    if (parsed.success) {
+      const err = await appErrorOf(saveCriterion(admin, parsed.data), "VALIDATION");
+      expect(err.message).toMatch(/không có trong danh mục đơn vị hành chính năm/);
+    } else {
+      expect(parsed.error.issues[0].message).toMatch(/Năm đánh giá từ 2016 đến 2030/);
+    }
+    expect(await snapshotAssessment({ unitId: tanThanh.id, year })).toEqual(before);
+    expect(await db.assessment.count({ where: { unitId: tanThanh.id, year } })).toBe(0);
+  });
+});
+
 describe("bad indicator values are refused with a Vietnamese message and change nothing", () => {
   beforeEach(openDossier);
 
