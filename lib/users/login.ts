@@ -1,7 +1,9 @@
 // Signing in with e-mail and password, rate-limited per account and per client address. Every
-// attempt is a row of LoginAttempt, written BEFORE the password is checked and counted as a
-// failure until it ends: parallel guesses (from several server processes too) see each other,
-// so no more than the limit ever reach bcrypt. Times are the database's, the same for every process.
+// attempt is a row of LoginAttempt, written BEFORE the password is checked: parallel attempts
+// (from several server processes too) see each other. An attempt that the failures alone do not
+// block, but the failures plus the earlier attempts still under way would, waits for those to end
+// — so no more than the limit of guesses ever reach bcrypt, and parallel correct sign-ins of one
+// account are not taken for failures. Times are the database's, the same for every process.
 import { db } from "@/lib/db";
 import { findUserByEmail } from "./queries";
 import {
@@ -29,24 +31,47 @@ interface Gate {
   blockedFor: number | null;
 }
 
+/** A pending attempt this old was abandoned (its process died): it counts as a failure. */
+const ABANDONED_SECONDS = 30;
+/** How long an attempt waits for the earlier ones under way before it gives up. */
+const WAIT_MS = 5_000;
+const POLL_MS = 50;
+
+type AttemptRow = { email: string; address: string; at: Date; outcome: string; now: Date };
+
+/** When the given attempts stop blocking `email` and `address`; empty = not blocked. */
+function unlocksOf(rows: AttemptRow[], email: string, address: string, now: Date): Date[] {
+  return [
+    unlockTime(rows.filter((r) => r.email === email).map((r) => r.at), LOGIN_LIMIT_PER_ACCOUNT),
+    address ? unlockTime(rows.filter((r) => r.address === address).map((r) => r.at), LOGIN_LIMIT_PER_ADDRESS) : null,
+  ].filter((d): d is Date => d !== null && d > now);
+}
+
 /** Records a pending attempt and tells whether the limits let it go ahead. */
 async function openAttempt(email: string, address: string): Promise<Gate> {
   const [row] = await db.$queryRaw<{ id: bigint }[]>`
     INSERT INTO "LoginAttempt" (email, address) VALUES (${email}, ${address}) RETURNING id`;
-  const recent = await db.$queryRaw<{ email: string; address: string; at: Date; now: Date }[]>`
-    SELECT email, address, at, now() AS now FROM "LoginAttempt"
-     WHERE id <> ${row.id} AND outcome IN ('PENDING', 'FAILED')
-       AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES}::int)
-       AND (email = ${email} OR (${address} <> '' AND address = ${address}))
-     ORDER BY at DESC`;
-  const now = recent[0]?.now ?? new Date();
-  const unlocks = [
-    unlockTime(recent.filter((r) => r.email === email).map((r) => r.at), LOGIN_LIMIT_PER_ACCOUNT),
-    address ? unlockTime(recent.filter((r) => r.address === address).map((r) => r.at), LOGIN_LIMIT_PER_ADDRESS) : null,
-  ].filter((d): d is Date => d !== null && d > now);
-  if (!unlocks.length) return { attemptId: row.id, blockedFor: null };
-  await db.loginAttempt.update({ where: { id: row.id }, data: { outcome: "BLOCKED" } });
-  return { attemptId: row.id, blockedFor: minutesUntil(new Date(Math.max(...unlocks.map((d) => d.getTime()))), now) };
+  const block = async (minutes: number): Promise<Gate> => {
+    await db.loginAttempt.update({ where: { id: row.id }, data: { outcome: "BLOCKED" } });
+    return { attemptId: row.id, blockedFor: minutes };
+  };
+  for (const started = Date.now(); ; ) {
+    // failures, and the attempts begun before this one that are still under way (later ones wait
+    // for this one in turn: the order of the ids settles who goes first)
+    const recent = await db.$queryRaw<AttemptRow[]>`
+      SELECT email, address, at, outcome::text AS outcome, now() AS now FROM "LoginAttempt"
+       WHERE (outcome = 'FAILED' OR (outcome = 'PENDING' AND id < ${row.id}))
+         AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES}::int)
+         AND (email = ${email} OR (${address} <> '' AND address = ${address}))
+       ORDER BY at DESC`;
+    const now = recent[0]?.now ?? new Date();
+    const failed = recent.filter((r) => r.outcome === "FAILED" || now.getTime() - r.at.getTime() > ABANDONED_SECONDS * 1000);
+    const byFailures = unlocksOf(failed, email, address, now);
+    if (byFailures.length) return block(minutesUntil(new Date(Math.max(...byFailures.map((d) => d.getTime()))), now));
+    if (!unlocksOf(recent, email, address, now).length) return { attemptId: row.id, blockedFor: null };
+    if (Date.now() - started > WAIT_MS) return block(1);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
 }
 
 async function closeAttempt(attemptId: bigint, email: string, ok: boolean): Promise<void> {

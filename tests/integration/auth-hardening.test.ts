@@ -86,6 +86,12 @@ describe("sign-in rate limits", () => {
     expect(await db.loginAttempt.count({ where: { email: user.email, outcome: "FAILED" } })).toBe(checked);
   });
 
+  it("lets parallel correct sign-ins of one account all in: attempts under way are not failures", async () => {
+    const user = await makeUser();
+    const results = await Promise.all(Array.from({ length: LOGIN_LIMIT_PER_ACCOUNT + 3 }, () => signInWithPassword({ email: user.email, password: GOOD_PASSWORD, address: address() })));
+    expect(results.map((r) => r.ok)).toEqual(results.map(() => true));
+  });
+
   it("keeps a block across a restart: the limits live in the database, not in the process", async () => {
     const user = await makeUser();
     for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i++) await fail(user.email, address());
