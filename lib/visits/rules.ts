@@ -3,15 +3,16 @@
 // - A visit is the first page a browser tab opens on the portal: the page's script remembers it
 //   in the tab's sessionStorage (kept in the browser, never sent as an identifier) and says so in
 //   its beacon (POST /api/luot-xem).
-// - The server turns the request's address and browser name into a salted hash, in memory only:
+// - The server turns the request's address into a salted hash, in memory only:
 //   the salt is random, made when the server starts and replaced at every midnight in Vietnam
 //   (old hashes are dropped with it), so a hash cannot be linked to a person nor across days.
 //   The hash serves to bound what one visitor can count (at most NEW_VISITS_PER_WINDOW visits
 //   in VISIT_WINDOW_MS, one view of a given page in VIEW_REPEAT_MS, BEACONS_PER_MINUTE beacons),
 //   and to count who is online ("Đang truy cập": distinct hashes seen in the last 5 minutes;
-//   pages send a beacon every 2 minutes while visible). People behind one address with the same
-//   browser (an office) share a hash: they count as one online, and their views of one page as
-//   one per 10 minutes — the price of keeping no identifier.
+//   pages send a beacon every 2 minutes while visible). The browser's name is not used: a client
+//   could change it at every request and count as a new visitor each time. People behind one
+//   address (an office) share a hash: they count as one online, at most 10 visits per 10 minutes,
+//   and their views of one page as one per 10 minutes — the price of keeping no identifier.
 // - The database keeps only a number per day (VisitDay: day, count): "Hôm nay" is today's count,
 //   "Trong tuần" the sum since Monday, "Tổng truy cập" the sum of all days. No address, cookie
 //   or identifier is ever stored.

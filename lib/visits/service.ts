@@ -51,15 +51,14 @@ function memory(now: Date): Memory {
   return m;
 }
 
-/** The visitor's hash for today: the address and browser name never leave this function. */
-export function visitorKey(client: { address: string; userAgent: string }, now = new Date()): string {
-  return createHash("sha256").update(memory(now).salt).update(client.address).update("\0").update(client.userAgent).digest("base64url").slice(0, 22);
+/** The visitor's hash for today: the address never leaves this function. */
+export function visitorKey(client: { address: string }, now = new Date()): string {
+  return createHash("sha256").update(memory(now).salt).update(client.address).digest("base64url").slice(0, 22);
 }
 
 export interface BeaconInput {
-  /** as the request gives them; only hashed */
+  /** the client's address as the sign-in limits read it; only hashed */
   address: string;
-  userAgent: string;
   /** the first page of a browser tab (the page's script says so) */
   newVisit: boolean;
   /** the article, notice or document the page shows */

@@ -22,7 +22,6 @@ export async function POST(request: Request) {
   const result = await recordBeacon({
     // the connection's address, as the sign-in limits read it; hashed, never kept
     address: clientAddress(request.headers.get("x-forwarded-for"), trustedProxyHops()),
-    userAgent: request.headers.get("user-agent") ?? "",
     newVisit: parsed.data.visit,
     view: parseViewKey(parsed.data.view),
   });
