@@ -10,8 +10,9 @@
 //   stay cached (lib/security/nonce-stream.ts), gzip after the nonce is in place (Next's own
 //   compression is off in next.config.js);
 // - the server-rendered 404 page where Next would send an empty shell (scripts/lib/not-found-rescue.ts);
-// - the dashboards' figures kept between two changes of their data, dropped by a write here or
-//   by PostgreSQL's notice of a change committed anywhere (lib/dashboard/figure-cache.ts).
+// - the dashboards' figures kept between two changes of their data, dropped by PostgreSQL's
+//   notice of a change committed anywhere (lib/dashboard/figure-cache.ts) — never by a request
+//   as such, which anyone could send.
 //   node --import tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -43,7 +44,7 @@ const compress = compression();
 // dashboards' figures kept while their data is unchanged (dev: none, so a change of code shows)
 const figureCache = dev || !process.env.DATABASE_URL ? null : startFigureCache(process.env.DATABASE_URL);
 // public pages Next serves from its cache, replayed for a second without entering Next (dev: none)
-const pageCache = dev ? null : new ResponseCache({ placeholder, trustedPages, onPurge: () => figureCache?.invalidate() });
+const pageCache = dev ? null : new ResponseCache({ placeholder, trustedPages });
 
 /** A path whose percent-escapes decode (invalid UTF-8 such as %ED%A0%80 would reach Next as a 500). */
 function decodablePath(url: string): boolean {

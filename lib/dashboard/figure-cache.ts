@@ -3,10 +3,11 @@
 // leaders open the same few pages again and again while the data changes now and then.
 // - On only where scripts/serve.ts starts it (npm start, the e2e and bench servers): tests,
 //   scripts and `next dev` compute every time.
-// - An entry is dropped the moment the data may have changed: when PostgreSQL notifies a commit
-//   that changed a table the figures come from (the *_dashboard_figures_notify migration), and
-//   when this server handles a write (before the notification can arrive, so whoever saved sees
-//   the new figures on the next page). While the server is not listening, nothing is kept.
+// - An entry is dropped the moment the data has changed: when PostgreSQL notifies a commit that
+//   changed a table the figures come from (the *_dashboard_figures_notify migration), delivered
+//   within milliseconds, before whoever saved asks for the next page. A request as such drops
+//   nothing: an anonymous POST would otherwise make every leader's next page slow. While the
+//   server is not listening, nothing is kept.
 // - Entries also expire after a minute, and at most MAX_ENTRIES are kept (oldest dropped first).
 // The state lives on globalThis: serve.ts and the pages Next.js compiled load this file as two
 // separate modules.
@@ -52,8 +53,6 @@ export function cachedFigures<T>(key: string, compute: () => Promise<T>): Promis
 export interface FigureCache {
   /** whether it listens for changes, so keeps figures */
   readonly listening: boolean;
-  /** drops every kept figure (a write was handled) */
-  invalidate(): void;
   stop(): Promise<void>;
 }
 
@@ -100,7 +99,6 @@ export function startFigureCache(databaseUrl: string, log: (message: string) => 
     get listening() {
       return state.listening;
     },
-    invalidate,
     async stop() {
       stopped = true;
       if (retry) clearTimeout(retry);

@@ -36,8 +36,6 @@ export interface ResponseCacheOptions {
   placeholder: string;
   /** pages prerendered by the build, trusted by their bytes (lib/security/nonce-stream.ts) */
   trustedPages: Set<string>;
-  /** called whenever the cache is emptied for a write (the dashboards' figures go too) */
-  onPurge?: () => void;
 }
 
 /** What a replay needs from the server: this response's nonce and the policy that names it. */
@@ -83,7 +81,6 @@ export class ResponseCache {
     this.generation++;
     this.entries.clear();
     this.bytes = 0;
-    this.opts.onPurge?.();
   }
 
   private drop(key: string): void {

@@ -103,14 +103,6 @@ describe("figure cache", () => {
     expect(computes).toBe(before);
   });
 
-  it("drops them for a write the server handles, at once", async () => {
-    await reached();
-    const before = computes;
-    cache.invalidate();
-    await reached();
-    expect(computes).toBe(before + 1);
-  });
-
   it("does not keep a failure", async () => {
     const failing = () => cachedFigures("test failing", async () => Promise.reject(new Error("boom")));
     await expect(failing()).rejects.toThrow("boom");
