@@ -1,6 +1,6 @@
 // Staff reads of assessments; every read takes the viewer and applies its scope.
 import { forbidden, notFound } from "next/navigation";
-import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { hasPermission, isUnitInScope, type ScopedUnit, type Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { communeSetCodeForYear, relativeGap, resolveThreshold, type GroupingScheme, type NtmRegion } from "@/lib/criteria/rules";
 import { communeScopeWhere } from "@/lib/units/scope";
@@ -34,6 +34,11 @@ export async function listCommunesForViewer(viewer: Viewer, opts: { year: number
   return communes.map((c) => ({ ...c, assessment: c.assessments[0] ?? null }));
 }
 
+/** Who may open a commune's dossier (and so download its evidence): readers of assessments whose scope covers the commune. */
+export function canReadDossierOf(viewer: Viewer, commune: ScopedUnit): boolean {
+  return hasPermission(viewer.role, "assessment.read") && isUnitInScope(viewer, commune);
+}
+
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
@@ -47,7 +52,7 @@ export async function getCommuneAssessmentView(viewer: Viewer, communeId: number
     include: { district: { select: { fullName: true } }, province: { select: { id: true, fullName: true } } },
   });
   if (!commune || commune.level !== "COMMUNE") notFound();
-  if (!isUnitInScope(viewer, commune)) forbidden();
+  if (!canReadDossierOf(viewer, commune)) forbidden();
 
   const set = await db.criteriaSet.findUniqueOrThrow({
     where: { code: communeSetCodeForYear(year) },

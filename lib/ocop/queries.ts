@@ -2,7 +2,7 @@
 // certified products only (3★+ with a decision); dashboard reads take an optional province
 // (today's or an earlier one) and include the units it succeeded.
 import { forbidden, notFound } from "next/navigation";
-import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { hasPermission, isUnitInScope, type ScopedUnit, type Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { todayInVietnam } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -146,6 +146,11 @@ export async function ocopSummaryForViewer(viewer: Viewer): Promise<OcopSummary>
   };
 }
 
+/** Who may open a product in the staff registry (and so see its photo before it is public): dashboard users whose scope covers its commune. */
+export function canSeeProductForStaff(viewer: Viewer, commune: ScopedUnit): boolean {
+  return hasPermission(viewer.role, "dashboard.view") && isUnitInScope(viewer, commune);
+}
+
 /** One product with its producer, commune and every evaluation, for staff. Out of scope → 403. */
 export async function getProductForStaff(viewer: Viewer, productId: number) {
   const product = await db.ocopProduct.findUnique({
@@ -158,7 +163,7 @@ export async function getProductForStaff(viewer: Viewer, productId: number) {
     },
   });
   if (!product) notFound();
-  if (!isUnitInScope(viewer, product.commune)) forbidden();
+  if (!canSeeProductForStaff(viewer, product.commune)) forbidden();
   const today = todayInVietnam();
   const evaluations = product.evaluations.map((e) => ({
     ...e,
@@ -233,6 +238,15 @@ export async function listPublicProducts(filter: PublicFilter) {
   return listProducts(conditions, { q: filter.q, group: filter.group, stars: filter.stars, page: filter.page, pageSize: 24 });
 }
 
+/**
+ * What makes a product public (its page and its photo): the evaluation that stands for it, when
+ * that is a certificate, in force or ended. Null: the product is not public.
+ */
+export function publicEvaluation<E extends { id: number; year: number; stars: number; decisionNo: string | null; decisionDate: Date | null }>(evaluations: readonly E[]): E | null {
+  const current = currentEvaluation(evaluations);
+  return current && isCertified(current) ? current : null;
+}
+
 /** A certified product by its address, with the public part of its history; null when not public. */
 export async function getPublicProduct(slug: string) {
   const product = await db.ocopProduct.findUnique({
@@ -257,8 +271,8 @@ export async function getPublicProduct(slug: string) {
     expiresAt: e.expiresAt,
     state: certificateState(e.expiresAt, today),
   }));
-  const current = currentEvaluation(evaluations);
-  if (!current || !isCertified(current)) return null;
+  const current = publicEvaluation(evaluations);
+  if (!current) return null;
   // only decided ranks of 3★+ are public history; pending or lower scores are the council's working data
   const history = evaluations.filter(isCertified);
   const { evaluations: _all, ...rest } = product;

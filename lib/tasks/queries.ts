@@ -1,6 +1,6 @@
 // Staff reads of notice tasks: the assignee's own tasks, one task with its progress, and the
 // leadership scorecard per organisation. Every read takes the viewer and applies its scope.
-import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { hasPermission, isUnitInScope, type ScopedUnit, type Viewer } from "@/lib/authz";
 import { canEditContentOf, unitInScopeWhere } from "@/lib/content/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -30,10 +30,7 @@ export function listTasksOfViewer(viewer: Viewer) {
   });
 }
 
-/**
- * One task with its progress notes, if the viewer may see it: its assignee, leadership whose
- * scope covers the assignee, or an editor of the notice. `canUpdate` only for the assignee.
- */
+/** One task with its progress notes, and whether the viewer may see and update it (taskAccess). */
 export async function getTaskForViewer(viewer: Viewer, taskId: number) {
   const task = await db.noticeTask.findUnique({
     where: { id: taskId },
@@ -48,11 +45,25 @@ export async function getTaskForViewer(viewer: Viewer, taskId: number) {
     },
   });
   if (!task) return null;
+  return { task, ...taskAccess(viewer, task) };
+}
+
+/** The fields of a task that decide who may see it. */
+export interface TaskScope {
+  assigneeOrgId: number | null;
+  assigneeOrg: { unit: ScopedUnit | null } | null;
+  notice: { unit: ScopedUnit | null };
+}
+
+/**
+ * Who may open a task's page (and so download its result files): its assignee, leadership whose
+ * scope covers the assignee, or an editor of the notice. `canUpdate` only for the assignee.
+ */
+export function taskAccess(viewer: Viewer, task: TaskScope): { canUpdate: boolean; canView: boolean } {
   const canUpdate = hasPermission(viewer.role, "task.update") && viewer.organisationId !== null && viewer.organisationId === task.assigneeOrgId;
   const orgUnit = task.assigneeOrg?.unit ?? null;
   const leads = hasPermission(viewer.role, "task.scorecard") && (viewer.unitId === null || (orgUnit !== null && isUnitInScope(viewer, orgUnit)));
-  const canView = canUpdate || leads || canEditContentOf(viewer, task.notice.unit);
-  return { task, canUpdate, canView };
+  return { canUpdate, canView: canUpdate || leads || canEditContentOf(viewer, task.notice.unit) };
 }
 
 export interface ScorecardFilters {
