@@ -1,41 +1,48 @@
-// Who may download a stored file: evidence belongs to a commune's dossier (staff in scope);
-// attachments of published notices and documents, and covers of published articles, are public;
-// files of content not yet public go to the editors of that content.
-import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
-import { contentScopeWhere } from "@/lib/content/scope";
+// Who may download a stored file: exactly who may open a page that shows it, by the same rule
+// that page uses — a commune's dossier (evidence), a published or editable article, notice or
+// document, a task's page (result files), a public or staff OCOP product (photo). A file attached
+// to nothing is listed by no page: only its uploader gets it back. Anyone else gets null, the same
+// answer as for a file that does not exist.
+import type { Viewer } from "@/lib/authz";
+import { canReadDossierOf } from "@/lib/assessments/queries";
+import { canEditContentOf } from "@/lib/content/scope";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
+import { canSeeProductForStaff, publicEvaluation } from "@/lib/ocop/queries";
+import { taskAccess } from "@/lib/tasks/queries";
+
+const unit = { select: { id: true, provinceId: true, districtId: true } } as const;
+const contentUnit = { select: { unit } } as const;
 
 export async function findDownloadableFile(viewer: Viewer | null, fileId: number) {
-  const file = await db.storedFile.findUnique({
+  const now = new Date();
+  const row = await db.storedFile.findUnique({
     where: { id: fileId },
     include: {
-      evidence: { select: { criterionResult: { select: { assessment: { select: { unit: { select: { id: true, provinceId: true, districtId: true } } } } } } } },
-      notices: { where: publicWhere(), select: { id: true } },
-      documents: { where: publicWhere(), select: { id: true } },
-      articleImages: { where: publicWhere(), select: { id: true } },
-      taskProgress: { select: { id: true } },
-      ocopPhotos: { select: { id: true }, take: 1 }, // OCOP product photos are public (the catalogue shows them)
+      evidence: { select: { criterionResult: { select: { assessment: { select: { unit } } } } } },
+      notices: contentUnit,
+      documents: contentUnit,
+      articleImages: contentUnit,
+      taskProgress: { select: { task: { select: { assigneeOrgId: true, assigneeOrg: { select: { unit } }, notice: { select: { unit } } } } } },
+      ocopPhotos: { select: { commune: unit, evaluations: { select: { id: true, year: true, stars: true, decisionNo: true, decisionDate: true } } } },
+      // published content: counted with the filter every public page uses
+      _count: { select: { notices: { where: publicWhere(now) }, documents: { where: publicWhere(now) }, articleImages: { where: publicWhere(now) } } },
     },
   });
-  if (!file) return null;
-  if (file.notices.length || file.documents.length || file.articleImages.length || file.ocopPhotos.length) return file;
-  if (!viewer) return null;
-  if (hasPermission(viewer.role, "content.edit") && (await isFileOfEditableContent(viewer, fileId))) return file;
-  const units = file.evidence.map((e) => e.criterionResult.assessment.unit);
-  if (units.length && hasPermission(viewer.role, "assessment.read") && units.some((u) => isUnitInScope(viewer, u))) return file;
-  if (file.taskProgress.length && (hasPermission(viewer.role, "task.update") || hasPermission(viewer.role, "task.scorecard"))) return file;
-  if (file.uploadedById === viewer.id) return file;
-  return null;
-}
+  if (!row) return null;
+  const { evidence, notices, documents, articleImages, taskProgress, ocopPhotos, _count, ...file } = row;
 
-/** Whether the file is attached to an article, notice or document the viewer may edit. */
-async function isFileOfEditableContent(viewer: Viewer, fileId: number): Promise<boolean> {
-  const scope = contentScopeWhere(viewer);
-  const [articles, notices, documents] = await Promise.all([
-    db.article.count({ where: { coverId: fileId, ...scope } }),
-    db.notice.count({ where: { attachmentId: fileId, ...scope } }),
-    db.document.count({ where: { fileId, ...scope } }),
-  ]);
-  return articles + notices + documents > 0;
+  const isPublic = _count.notices + _count.documents + _count.articleImages > 0 || ocopPhotos.some((p) => publicEvaluation(p.evaluations) !== null);
+  if (isPublic) return file;
+  if (!viewer) return null;
+
+  const content = [...notices, ...documents, ...articleImages];
+  const attached = evidence.length + content.length + taskProgress.length + ocopPhotos.length > 0;
+  const allowed =
+    evidence.some((e) => canReadDossierOf(viewer, e.criterionResult.assessment.unit)) ||
+    content.some((c) => canEditContentOf(viewer, c.unit)) ||
+    taskProgress.some((p) => taskAccess(viewer, p.task).canView) ||
+    ocopPhotos.some((p) => canSeeProductForStaff(viewer, p.commune)) ||
+    (!attached && file.uploadedById === viewer.id);
+  return allowed ? file : null;
 }
