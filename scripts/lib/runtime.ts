@@ -22,6 +22,12 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/** A path as the user would type it: relative inside the checkout, absolute outside. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
+
 async function answers(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
   try {
@@ -49,7 +55,7 @@ export async function openDatabase(opts: { quiet?: boolean } = {}): Promise<Open
     server = { adminUrl, embedded: true, stop: async () => {} };
   } else {
     const dataDir = embeddedDataDir();
-    if (!opts.quiet) console.log(`Khởi động PostgreSQL nhúng (dữ liệu trong ${relative(process.cwd(), dataDir) || dataDir}, cổng ${DEFAULT_EMBEDDED_PORT})…`);
+    if (!opts.quiet) console.log(`Khởi động PostgreSQL nhúng (dữ liệu trong ${shownPath(dataDir)}, cổng ${DEFAULT_EMBEDDED_PORT})…`);
     server = await startEmbeddedPostgres({ dataDir, port: DEFAULT_EMBEDDED_PORT, quiet: opts.quiet });
     owned = true;
   }
