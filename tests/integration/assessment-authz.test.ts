@@ -13,7 +13,10 @@ import type { ErrorCode } from "@/lib/errors";
 import { appErrorOf, communeByCode, putAssessment, snapshotAssessment, viewerOf } from "./helpers";
 import { reportFigure } from "../figures";
 
-const YEAR = 2030; // no demo data; criteria set 2026–2030 (10 criteria)
+// years without demo data in which each place stood: before the reform the 2016–2020 set (19
+// criteria), after it the 2026–2030 set (10 criteria)
+const OLD_YEAR = 2017;
+const NEW_YEAR = 2030;
 
 // ───────────── who ─────────────
 
@@ -131,7 +134,9 @@ const CASES: Case[] = (Object.keys(SCOPE) as Account[]).flatMap((account) =>
 const viewers = {} as Record<Account, Viewer | null>;
 const communeIds = {} as Record<Place, number>;
 /** criterion 1 of the 2026–2030 set and its (yes/no) indicators */
-const firstCriterion = { id: 0, indicators: [] as number[] };
+/** criterion 1 of each year's set: yes/no indicators only */
+const firstCriterion: Record<number, { id: number; indicators: number[] }> = {};
+const yearOf = (place: Place) => (PLACES[place].districtStep ? OLD_YEAR : NEW_YEAR);
 
 beforeAll(async () => {
   const tanThanh = await communeByCode("05923", "2025-03-01");
@@ -173,35 +178,39 @@ beforeAll(async () => {
   });
   for (const [key, email] of Object.entries(ACCOUNTS)) viewers[key as Account] = await viewerOf(email);
   viewers.anonymous = null;
-  const criterion = await db.criterion.findFirstOrThrow({
-    where: { number: 1, set: { code: "XA_2026_2030" } },
-    include: { indicators: { orderBy: { sortOrder: "asc" } } },
-  });
-  expect(criterion.indicators.every((i) => i.kind === "BOOLEAN")).toBe(true);
-  Object.assign(firstCriterion, { id: criterion.id, indicators: criterion.indicators.map((i) => i.id) });
+  for (const [year, code] of [[OLD_YEAR, "XA_2016_2020"], [NEW_YEAR, "XA_2026_2030"]] as const) {
+    const criterion = await db.criterion.findFirstOrThrow({
+      where: { number: 1, set: { code } },
+      include: { indicators: { orderBy: { sortOrder: "asc" } } },
+    });
+    expect(criterion.indicators.every((i) => i.kind === "BOOLEAN")).toBe(true);
+    firstCriterion[year] = { id: criterion.id, indicators: criterion.indicators.map((i) => i.id) };
+  }
 });
 
 afterAll(async () => {
-  await db.assessment.deleteMany({ where: { year: { in: [YEAR, 2018] }, unitId: { in: Object.values(communeIds) } } });
+  await db.assessment.deleteMany({ where: { year: { in: [OLD_YEAR, NEW_YEAR, 2018] }, unitId: { in: Object.values(communeIds) } } });
 });
 
 /** A dossier of the place in `status` with criterion 1 saved (version 1): answers "no" while open; every criterion met from APPRAISED on, so that it can be recognised. */
 async function dossier(place: Place, status: WorkflowStatus, version = 1) {
   const recognisable = status === "APPRAISED" || status === "RECOGNISED" || status === "REVOKED";
-  const values = Object.fromEntries(firstCriterion.indicators.map((id) => [id, recognisable]));
-  const fx = await putAssessment({ unitId: communeIds[place], year: YEAR, status, version, results: recognisable ? "all-met" : ["NOT_MET"], values });
-  expect(fx.criteria[0].id).toBe(firstCriterion.id);
-  return { ...fx, criterionId: firstCriterion.id, indicators: firstCriterion.indicators };
+  const year = yearOf(place);
+  const first = firstCriterion[year];
+  const values = Object.fromEntries(first.indicators.map((id) => [id, recognisable]));
+  const fx = await putAssessment({ unitId: communeIds[place], year, status, version, results: recognisable ? "all-met" : ["NOT_MET"], values });
+  expect(fx.criteria[0].id).toBe(first.id);
+  return { ...fx, criterionId: first.id, indicators: first.indicators };
 }
 
-function transitionInput(action: WorkflowAction, assessmentId: number, version: number): TTransition {
+function transitionInput(action: WorkflowAction, assessmentId: number, version: number, year: number): TTransition {
   const raw = {
     submit: {},
     verify: { comment: "Đã thẩm tra đủ 10 tiêu chí." },
     appraise: { votesFor: "9", votesTotal: "15" },
-    recognise: { decisionNumber: "1234/QĐ-UBND", decisionDate: `${YEAR}-12-20`, decisionSigner: "Chủ tịch UBND tỉnh" },
+    recognise: { decisionNumber: "1234/QĐ-UBND", decisionDate: `${year}-12-20`, decisionSigner: "Chủ tịch UBND tỉnh" },
     return: { comment: "Thiếu biên bản kiểm tra tiêu chí 1." },
-    revoke: { reason: "Không còn đạt 6/10 tiêu chí.", decisionNumber: "99/QĐ-UBND", decisionDate: `${YEAR + 1}-03-01` },
+    revoke: { reason: "Không còn đạt 6/10 tiêu chí.", decisionNumber: "99/QĐ-UBND", decisionDate: `${year + 1}-03-01` },
   }[action];
   return ZTransition.parse({ action, assessmentId, version, ...raw });
 }
@@ -213,7 +222,7 @@ async function run(viewer: Viewer | null, op: Op, fx: Awaited<ReturnType<typeof 
       viewer,
       ZSaveCriterion.parse({
         communeId: fx.unitId,
-        year: YEAR,
+        year: fx.year,
         criterionId: fx.criterionId,
         version: 1,
         values: Object.fromEntries(fx.indicators.map((id) => [String(id), "true"])),
@@ -221,7 +230,7 @@ async function run(viewer: Viewer | null, op: Op, fx: Awaited<ReturnType<typeof 
       }),
     );
   }
-  return transitionAssessment(viewer, transitionInput(action, fx.id, fx.version));
+  return transitionAssessment(viewer, transitionInput(action, fx.id, fx.version, fx.year));
 }
 
 const auditRowsOf = (id: number, action: string) => db.auditLog.count({ where: { entityType: "Assessment", entityId: String(id), action } });
@@ -250,12 +259,12 @@ describe("authorisation matrix of assessment writes", () => {
     test(caseName(c), async () => {
       const fx = await dossier(c.place, c.from);
       const viewer = viewers[c.account];
-      const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
+      const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
       const auditCount = await db.auditLog.count();
 
       if (c.outcome !== "allowed") {
         await appErrorOf(run(viewer, c.op, fx), c.outcome);
-        expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+        expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
         return;
       }
 
@@ -315,24 +324,24 @@ describe("authorisation matrix of assessment writes", () => {
 describe("workflow rules", () => {
   it("a save on a submitted dossier is refused with LOCKED and changes nothing", async () => {
     const fx = await dossier("tanThanh", "SUBMITTED");
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
     const err = await appErrorOf(run(viewers.xa, "save", fx), "LOCKED");
     expect(err.message).toMatch(/khóa/);
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 
   it.each(["VERIFIED", "APPRAISED", "RECOGNISED", "REVOKED"] as const)("a dossier in %s is locked for every editor, even the administrator", async (status) => {
     const fx = await dossier("tanThanh", status);
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
     for (const account of ["admin", "tinh", "huyen", "xa"] as const) await appErrorOf(run(viewers[account], "save", fx), "LOCKED");
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 
   it("a returned dossier is editable again and can be submitted again", async () => {
     const fx = await dossier("tanThanh", "RETURNED", 4);
     const saved = await run(viewers.xa, "save", fx);
     expect(saved).toMatchObject({ status: "MET", version: 2 });
-    const submitted = await transitionAssessment(viewers.xa, transitionInput("submit", fx.id, 4));
+    const submitted = await transitionAssessment(viewers.xa, transitionInput("submit", fx.id, 4, fx.year));
     expect(submitted).toMatchObject({ status: "SUBMITTED", version: 5 });
     const after = await db.assessment.findUniqueOrThrow({ where: { id: fx.id } });
     expect(after.returnComment).toBeNull();
@@ -345,12 +354,12 @@ describe("workflow rules", () => {
     ["more votes than members (16 of 15)", 16, 15, /lớn hơn/],
   ])("appraisal with %s is refused and changes nothing", async (_label, votesFor, votesTotal, message) => {
     const fx = await dossier("tanThanh", "VERIFIED");
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
     const input = ZTransition.parse({ action: "appraise", assessmentId: fx.id, version: fx.version, votesFor, votesTotal });
     const err = await appErrorOf(transitionAssessment(viewers.tinh, input), "VALIDATION");
     expect(err.message).toMatch(message);
     expect(err.fieldErrors?.votesFor).toBeDefined();
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 
   it("appraisal by a bare majority (8 of 15) is accepted", async () => {
@@ -372,31 +381,31 @@ describe("workflow rules", () => {
 
   it("a transition with a stale version is refused with CONFLICT and changes nothing", async () => {
     const fx = await dossier("tanThanh", "DRAFT", 3);
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
-    const err = await appErrorOf(transitionAssessment(viewers.xa, transitionInput("submit", fx.id, 2)), "CONFLICT");
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
+    const err = await appErrorOf(transitionAssessment(viewers.xa, transitionInput("submit", fx.id, 2, fx.year)), "CONFLICT");
     expect(err.message).toMatch(/tải lại/);
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 
   it("a save with a stale criterion version is refused with CONFLICT and changes nothing", async () => {
     const fx = await dossier("tanThanh", "DRAFT");
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
-    const input = ZSaveCriterion.parse({ communeId: fx.unitId, year: YEAR, criterionId: fx.criterionId, version: 0, values: {} });
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
+    const input = ZSaveCriterion.parse({ communeId: fx.unitId, year: fx.year, criterionId: fx.criterionId, version: 0, values: {} });
     await appErrorOf(saveCriterion(viewers.xa, input), "CONFLICT");
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 
   it("a dossier cannot skip a step: appraisal of a submitted dossier that the district has not verified is refused", async () => {
     const fx = await dossier("tanThanh", "SUBMITTED");
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
-    await appErrorOf(transitionAssessment(viewers.tinh, transitionInput("appraise", fx.id, fx.version)), "CONFLICT");
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
+    await appErrorOf(transitionAssessment(viewers.tinh, transitionInput("appraise", fx.id, fx.version, fx.year)), "CONFLICT");
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 
   it("a revoked recognition cannot be revoked again", async () => {
     const fx = await dossier("tanThanh", "REVOKED");
-    const before = await snapshotAssessment({ unitId: fx.unitId, year: YEAR });
-    await appErrorOf(transitionAssessment(viewers.tinh, transitionInput("revoke", fx.id, fx.version)), "CONFLICT");
-    expect(await snapshotAssessment({ unitId: fx.unitId, year: YEAR })).toEqual(before);
+    const before = await snapshotAssessment({ unitId: fx.unitId, year: fx.year });
+    await appErrorOf(transitionAssessment(viewers.tinh, transitionInput("revoke", fx.id, fx.version, fx.year)), "CONFLICT");
+    expect(await snapshotAssessment({ unitId: fx.unitId, year: fx.year })).toEqual(before);
   });
 });

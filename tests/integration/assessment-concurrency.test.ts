@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { appErrorOf, communeByCode, putAssessment, viewerOf } from "./helpers";
 import { reportFigure } from "../figures";
 
-const YEAR = 2029; // criteria set 2026–2030; no demo data
+const YEAR = 2016; // criteria set 2016–2020; no demo data; Tân Thành and Bàn Đạt stood then
 
 let xa: Viewer;
 let huyen: Viewer;
@@ -17,7 +17,7 @@ let tinh: Viewer;
 let admin: Viewer;
 let tanThanh: number;
 let banDat: number;
-/** criterion 1 of the 2026–2030 set: two yes/no indicators */
+/** criterion 1 of the 2016–2020 set: two yes/no indicators */
 const c1 = { id: 0, indicators: [] as number[] };
 
 beforeAll(async () => {
@@ -25,7 +25,7 @@ beforeAll(async () => {
   tanThanh = (await communeByCode("05923", "2025-03-01")).id;
   banDat = (await communeByCode("05911", "2025-03-01")).id;
   const criterion = await db.criterion.findFirstOrThrow({
-    where: { number: 1, set: { code: "XA_2026_2030" } },
+    where: { number: 1, set: { code: "XA_2016_2020" } },
     include: { indicators: { orderBy: { sortOrder: "asc" } } },
   });
   Object.assign(c1, { id: criterion.id, indicators: criterion.indicators.map((i) => i.id) });
@@ -134,8 +134,10 @@ describe("simultaneous writes of one dossier", () => {
 
   it("20 people saving the same commune at once lose no update: per criterion one wins, the other is refused", async () => {
     const fx = await putAssessment({ unitId: tanThanh, year: YEAR, status: "DRAFT" });
+    // ten criteria, two people on each
     const criteria = await db.criterion.findMany({
-      where: { set: { code: "XA_2026_2030" } },
+      where: { set: { code: "XA_2016_2020" } },
+      take: 10,
       orderBy: { number: "asc" },
       include: { indicators: { orderBy: { sortOrder: "asc" } } },
     });
@@ -190,7 +192,7 @@ describe("simultaneous writes of one dossier", () => {
   });
 
   it("two people saving different criteria of a commune with no dossier yet at the same time both succeed", async () => {
-    const c2 = await db.criterion.findFirstOrThrow({ where: { number: 2, set: { code: "XA_2026_2030" } }, include: { indicators: true } });
+    const c2 = await db.criterion.findFirstOrThrow({ where: { number: 2, set: { code: "XA_2016_2020" } }, include: { indicators: true } });
     for (let round = 0; round < 5; round++) {
       await db.assessment.deleteMany({ where: { unitId: banDat, year: YEAR } });
       const settled = await Promise.allSettled([

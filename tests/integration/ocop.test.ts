@@ -158,9 +158,12 @@ describe("photos", () => {
     expect(readdirSync(UPLOAD_DIR, { recursive: true }).length).toBe(files);
   });
 
-  it("a product photo can be downloaded by anyone, signed in or not", async () => {
+  it("a product photo is public once the product is certified; before, only staff whose scope covers it", async () => {
     const { id } = await newProduct();
     const { fileId } = await setProductPhoto(tinh, { productId: id, file: { name: "che.png", bytes: PNG_1x1 } });
+    expect(await findDownloadableFile(null, fileId)).toBeNull();
+    expect(await findDownloadableFile(tinh, fileId)).toMatchObject({ id: fileId, mimeType: "image/png" });
+    await addEvaluation(tinh, evaluation(id));
     expect(await findDownloadableFile(null, fileId)).toMatchObject({ id: fileId, mimeType: "image/png" });
   });
 });
