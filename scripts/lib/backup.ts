@@ -16,12 +16,19 @@
 // "StoredFile": per file `FILE <{key,size,sha256} as JSON>`, its bytes in base64 lines, `\.`,
 // `END-FILE <sha256 of the bytes>`; a file gone from the upload directory is a line `MISSING-FILE
 // <key>`. Files are never changed once written (random names), so reading them after the snapshot
-// gives the snapshot's files. Format 1 (no files) is still read.
-import { createHash } from "node:crypto";
+// gives the snapshot's files.
+// Format 3 ends with a line `SIGNATURE hmac-sha256 <hex>`: HMAC-SHA256, with a key kept outside
+// the backup (BACKUP_KEY or .data/backup-key, scripts/lib/secrets.ts), of every byte before that
+// line. The sha256 hashes above catch accidents; only the signature catches a forger, who can
+// recompute them. A restore checks the signature before it writes anything, and again over the
+// bytes it actually loaded before it commits. Formats 1 (no files) and 2 are unsigned: restored
+// only when the operator says the file can be trusted (allowUnsigned, --allow-unsigned).
+import { createHash, createHmac, timingSafeEqual, type Hmac } from "node:crypto";
 import { once } from "node:events";
-import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { pipeline as pipelineStreams } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
@@ -30,8 +37,10 @@ import { FIGURES_CHANNEL } from "../../lib/dashboard/figure-cache.ts";
 import { STORAGE_KEY } from "../../lib/files/storage.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
 
-export const BACKUP_FORMAT = "NTM-BACKUP 2";
-const READABLE_FORMATS = ["NTM-BACKUP 1", BACKUP_FORMAT];
+export const BACKUP_FORMAT = "NTM-BACKUP 3";
+/** formats written before backups were signed */
+const UNSIGNED_FORMATS = ["NTM-BACKUP 1", "NTM-BACKUP 2"];
+const READABLE_FORMATS = [...UNSIGNED_FORMATS, BACKUP_FORMAT];
 
 /** Checksums of the assessments, computed by PostgreSQL the same way on both sides. */
 export const CHECKSUM_TABLES = ["Assessment", "CriterionResult", "IndicatorValue"] as const;
@@ -52,6 +61,129 @@ export interface BackupManifest {
 }
 
 export class BackupError extends Error {}
+
+const SIGNATURE_PREFIX = "SIGNATURE hmac-sha256 ";
+const SIGNATURE_LINE_LENGTH = SIGNATURE_PREFIX.length + 64 + 1;
+
+/**
+ * The HMAC of a backup's content as it streams by: every byte but the last line's, which is held
+ * back until the end, when it must be the signature of the rest.
+ */
+class SignatureCheck {
+  private readonly mac: Hmac;
+  private tail = Buffer.alloc(0);
+  constructor(key: string) {
+    this.mac = createHmac("sha256", key);
+  }
+
+  update(chunk: Buffer): void {
+    if (chunk.length >= SIGNATURE_LINE_LENGTH) {
+      this.mac.update(this.tail);
+      this.mac.update(chunk.subarray(0, chunk.length - SIGNATURE_LINE_LENGTH));
+      this.tail = Buffer.from(chunk.subarray(chunk.length - SIGNATURE_LINE_LENGTH));
+    } else {
+      const all = Buffer.concat([this.tail, chunk]);
+      const cut = Math.max(0, all.length - SIGNATURE_LINE_LENGTH);
+      this.mac.update(all.subarray(0, cut));
+      this.tail = all.subarray(cut);
+    }
+  }
+
+  /** After the last chunk: "missing" when the content does not end with a signature line. */
+  result(): "valid" | "invalid" | "missing" {
+    const m = /^SIGNATURE hmac-sha256 ([0-9a-f]{64})\n$/.exec(this.tail.toString("latin1"));
+    if (!m) return "missing";
+    return timingSafeEqual(Buffer.from(m[1], "hex"), this.mac.digest()) ? "valid" : "invalid";
+  }
+}
+
+/**
+ * The decompressed content of a backup file. Whatever is wrong with the file (empty, not gzip,
+ * cut short, unreadable) surfaces as a BackupError from the iteration, never as an unhandled
+ * stream error.
+ */
+async function* backupContent(file: string): AsyncGenerator<Buffer> {
+  const name = basename(file);
+  let head = Buffer.alloc(2);
+  try {
+    if (statSync(file).size === 0) throw new BackupError(`Tệp ${name} trống (0 byte): không phải bản sao lưu.`);
+    const fd = openSync(file, "r");
+    try {
+      head = head.subarray(0, readSync(fd, head, 0, 2, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    if (err instanceof BackupError) throw err;
+    throw new BackupError(`Không đọc được tệp ${name}: ${(err as Error).message}`);
+  }
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    throw new BackupError(`Tệp ${name} không phải tệp gzip: bản sao lưu là tệp .ntm.gz do npm run db:backup tạo.`);
+  }
+  // pipeline: an error of either stream (read, decompress) ends the iteration below with it
+  const stream = pipelineStreams(createReadStream(file), createGunzip(), () => {});
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "Z_BUF_ERROR") throw new BackupError(`Tệp sao lưu ${name} bị cắt cụt (dữ liệu gzip dừng giữa chừng).`);
+    if (typeof code === "string" && code.startsWith("Z_")) throw new BackupError(`Tệp sao lưu ${name} hỏng: không giải nén được (${(err as Error).message}).`);
+    throw new BackupError(`Không đọc được tệp ${name}: ${(err as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+}
+
+export interface VerifiedBackup {
+  format: string;
+  signed: boolean;
+}
+
+/**
+ * Reads the whole file once, writing nothing: it must be a backup, and one signed with `key`
+ * unless it is of an unsigned earlier format and `allowUnsigned` says to trust it.
+ */
+export async function verifyBackup(file: string, opts: { key: string | null; allowUnsigned?: boolean }): Promise<VerifiedBackup> {
+  let first = Buffer.alloc(0);
+  let format: string | null = null;
+  let check: SignatureCheck | null = null;
+  for await (const chunk of backupContent(file)) {
+    if (format === null) {
+      first = Buffer.concat([first, chunk]);
+      const nl = first.indexOf(10);
+      if (nl === -1 && first.length < 64) continue;
+      format = nl === -1 ? "" : first.subarray(0, nl).toString("utf8");
+      if (!READABLE_FORMATS.includes(format)) throw new BackupError("Đây không phải tệp sao lưu của cổng thông tin (sai định dạng).");
+      if (UNSIGNED_FORMATS.includes(format)) {
+        if (!opts.allowUnsigned) {
+          throw new BackupError(
+            `Tệp sao lưu định dạng cũ (${format}) không có chữ ký, nên không thể biết tệp có bị sửa hay không. ` +
+              "Chỉ khi chắc chắn đây là bản gốc, khôi phục với --allow-unsigned.",
+          );
+        }
+        return { format, signed: false };
+      }
+      if (!opts.key) throw new BackupError("Thiếu khóa ký bản sao lưu: đặt BACKUP_KEY, hoặc chép tệp .data/backup-key của máy đã sao lưu.");
+      check = new SignatureCheck(opts.key);
+      check.update(first);
+      continue;
+    }
+    check!.update(chunk);
+  }
+  if (format === null) throw new BackupError("Đây không phải tệp sao lưu của cổng thông tin (sai định dạng).");
+  assertSigned(check!.result());
+  return { format, signed: true };
+}
+
+function assertSigned(result: "valid" | "invalid" | "missing"): void {
+  if (result === "missing") throw new BackupError("Tệp sao lưu bị cắt cụt hoặc bị sửa (thiếu chữ ký ở cuối tệp).");
+  if (result === "invalid") {
+    throw new BackupError(
+      "Tệp sao lưu có chữ ký không khớp: tệp đã bị sửa sau khi sao lưu, hoặc được ký bằng khóa khác " +
+        "(cần cùng BACKUP_KEY hoặc tệp .data/backup-key của máy đã sao lưu).",
+    );
+  }
+}
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -155,14 +287,20 @@ export interface BackupResult extends BackupManifest {
 }
 
 /** Writes a consistent backup of the database at `url`, and of the files it lists, to `file` (gzip). */
-export async function backupDatabase(url: string, file: string, opts: { uploadDir: string; afterSnapshot?: () => Promise<void> }): Promise<BackupResult> {
+export async function backupDatabase(url: string, file: string, opts: { uploadDir: string; key: string; afterSnapshot?: () => Promise<void> }): Promise<BackupResult> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const gzip = createGzip({ level: 6 });
   const out = createWriteStream(file, { flags: "wx", mode: 0o600 });
   const written = pipeline(gzip, out);
-  const put = async (s: string | Buffer) => {
+  const mac = createHmac("sha256", opts.key);
+  const write = async (s: string | Buffer) => {
     if (!gzip.write(s)) await once(gzip, "drain");
+  };
+  /** content, signed */
+  const put = async (s: string | Buffer) => {
+    mac.update(s);
+    await write(s);
   };
   try {
     await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -230,6 +368,7 @@ export async function backupDatabase(url: string, file: string, opts: { uploadDi
       await put(`\\.\nEND-FILE ${createHash("sha256").update(bytes).digest("hex")}\n`);
     }
     await put("END-OF-BACKUP\n");
+    await write(`${SIGNATURE_PREFIX}${mac.digest("hex")}\n`);
     await c.query("COMMIT");
     gzip.end();
     await written;
@@ -250,8 +389,18 @@ class BackupReader {
   private buf: Buffer = Buffer.alloc(0);
   private done = false;
   private readonly it: AsyncIterator<Buffer>;
-  constructor(source: AsyncIterable<Buffer>) {
+  /** sees every byte read, when the file is signed */
+  constructor(source: AsyncIterable<Buffer>, private readonly check: SignatureCheck | null = null) {
     this.it = source[Symbol.asyncIterator]();
+  }
+
+  /** Reads the file to its end (the signature line), so that `check` has seen every byte. */
+  async drain(): Promise<void> {
+    while (await this.more());
+  }
+
+  close(): void {
+    void this.it.return?.();
   }
 
   private async more(): Promise<boolean> {
@@ -261,6 +410,7 @@ class BackupReader {
       this.done = true;
       return false;
     }
+    this.check?.update(next.value);
     this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
     return true;
   }
@@ -332,12 +482,11 @@ async function appliedMigrations(c: pg.ClientBase): Promise<string[]> {
 
 /** Reads only the manifest of a backup file. */
 export async function readManifest(file: string): Promise<BackupManifest> {
-  const source = createReadStream(file).pipe(createGunzip());
+  const reader = new BackupReader(backupContent(file));
   try {
-    const reader = new BackupReader(source);
     return parseHead(await reader.line(), await reader.line());
   } finally {
-    source.destroy();
+    reader.close();
   }
 }
 
@@ -351,13 +500,20 @@ function parseHead(format: string | null, json: string | null): BackupManifest {
 }
 
 /**
- * Restores `file` into the database at `url`, which must hold no data. Everything is checked
- * before the load commits: rows per table, each table's sha256, the assessment checksums.
+ * Restores `file` into the database at `url`, which must hold no data. The signature is checked
+ * before anything is written (verifyBackup); everything else before the load commits: rows per
+ * table, each table's sha256, the assessment checksums, the signature of the bytes loaded.
  */
-export async function restoreDatabase(url: string, file: string, opts: { uploadDir: string; migrationsDir?: string }): Promise<RestoreSummary> {
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  opts: { uploadDir: string; key: string | null; allowUnsigned?: boolean; migrationsDir?: string },
+): Promise<RestoreSummary> {
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
-  const source = createReadStream(file).pipe(createGunzip());
-  const reader = new BackupReader(source);
+  const { signed } = await verifyBackup(file, opts);
+  // the file could change between the two reads: the bytes loaded are checked again
+  const check = signed ? new SignatureCheck(opts.key!) : null;
+  const reader = new BackupReader(backupContent(file), check);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   let tempDir: string | null = null;
@@ -458,6 +614,10 @@ export async function restoreDatabase(url: string, file: string, opts: { uploadD
     }
     const missing = manifest.tables.filter((t) => !seen.has(t.name));
     if (missing.length) throw new BackupError(`Tệp sao lưu thiếu dữ liệu bảng ${missing[0].name}.`);
+    if (check) {
+      await reader.drain();
+      if (check.result() !== "valid") throw new BackupError("Tệp sao lưu đã thay đổi trong lúc khôi phục (chữ ký không khớp với dữ liệu đã nạp).");
+    }
     for (const t of targetTables.keys()) await c.query(`ALTER TABLE ${ident(t)} ENABLE TRIGGER USER`);
 
     // sequences continue after the highest of: where they were, and the ids restored
@@ -484,7 +644,7 @@ export async function restoreDatabase(url: string, file: string, opts: { uploadD
     if (!committed) for (const path of writtenFiles) rmSync(path, { force: true });
     throw err;
   } finally {
-    source.destroy();
+    reader.close();
     await c.end();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }

@@ -2,8 +2,11 @@
 // into a fresh one has the same rows in every table and the same assessments and indicator
 // values; a database holding data is refused; a damaged file restores nothing; the backup is one
 // snapshot, whatever is written meanwhile. The uploaded files the database lists travel with it.
-import { randomBytes } from "node:crypto";
-import { createHash } from "node:crypto";
+// Backups are signed (HMAC-SHA256 with a key kept outside them): a forged file whose hashes were
+// recomputed, an unsigned one, or one signed with another key restores nothing; an empty or
+// non-gzip file is refused in Vietnamese by npm run db:restore, which then creates nothing.
+import { spawnSync } from "node:child_process";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -33,6 +36,25 @@ const FILES = [
 ];
 const GONE = `2026/10/${"c".repeat(32)}.pdf`;
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+/** This installation's backup key (BACKUP_KEY / .data/backup-key), and another one. */
+const KEY = randomBytes(32).toString("base64url");
+const OTHER_KEY = randomBytes(32).toString("base64url");
+const SIGNATURE_LINE = /SIGNATURE hmac-sha256 [0-9a-f]{64}\n$/;
+/** A backup's content signed again with `key`, as only the holder of the key can. */
+function resign(content: Buffer, key = KEY): Buffer {
+  const body = content.subarray(0, content.length - (SIGNATURE_LINE.exec(content.toString("latin1"))?.[0].length ?? 0));
+  return Buffer.concat([body, Buffer.from(`SIGNATURE hmac-sha256 ${createHmac("sha256", key).update(body).digest("hex")}\n`)]);
+}
+/** Replaces one table's rows as a forger would: its row count and sha256 recomputed to match. */
+function forgeTable(content: string, table: string, change: (rows: string) => string): string {
+  const head = content.indexOf(`TABLE ${JSON.stringify(table)} `);
+  const start = content.indexOf("\n", head) + 1;
+  const end = content.indexOf("\\.\nEND ", start);
+  const rows = change(content.slice(start, end));
+  const endLine = content.indexOf("\n", end + 3);
+  const count = rows.split("\n").length - 1;
+  return content.slice(0, start) + rows + `\\.\nEND ${count} ${sha(Buffer.from(rows))}` + content.slice(endLine);
+}
 const filesIn = (root: string) => existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
 
 async function freshDatabase(): Promise<string> {
@@ -70,7 +92,7 @@ beforeAll(async () => {
   file = join(dir, "ntm.ntm.gz");
   sourceCounts = await tableRowCounts(source);
   sourceChecksums = await databaseChecksums(source);
-  manifest = await backupDatabase(source, file, { uploadDir: sourceUploads });
+  manifest = await backupDatabase(source, file, { uploadDir: sourceUploads, key: KEY });
 });
 
 afterAll(async () => {
@@ -90,7 +112,7 @@ describe("backup and restore", () => {
   it("restores into a fresh database: the same rows in every table, the same assessments and indicator values", async () => {
     const target = await freshDatabase();
     const uploads = targetUploads();
-    const summary = await restoreDatabase(target, file, { uploadDir: uploads });
+    const summary = await restoreDatabase(target, file, { uploadDir: uploads, key: KEY });
     expect(summary.rows).toBe(Object.values(sourceCounts).reduce((s, n) => s + n, 0));
     expect(await tableRowCounts(target)).toEqual(sourceCounts);
     expect(await databaseChecksums(target)).toEqual(sourceChecksums);
@@ -114,7 +136,7 @@ describe("backup and restore", () => {
 
   it("refuses a database that holds data, in Vietnamese, and changes nothing", async () => {
     const before = await tableRowCounts(source);
-    const err = await restoreDatabase(source, file, { uploadDir: targetUploads() }).then(() => null, (e: unknown) => e);
+    const err = await restoreDatabase(source, file, { uploadDir: targetUploads(), key: KEY }).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
     expect((err as Error).message).toMatch(/^Cơ sở dữ liệu đích không trống/);
     expect(await tableRowCounts(source)).toEqual(before);
@@ -128,7 +150,10 @@ describe("backup and restore", () => {
     const bad = join(dir, "damaged.ntm.gz");
     writeFileSync(bad, gzipSync(damaged));
     const target = await freshDatabase();
-    await expect(restoreDatabase(target, bad, { uploadDir: targetUploads() })).rejects.toThrow(/AdminUnit: dữ liệu trong tệp sao lưu không khớp với tổng kiểm tra/);
+    await expect(restoreDatabase(target, bad, { uploadDir: targetUploads(), key: KEY })).rejects.toThrow(/chữ ký không khớp/);
+    // damaged before it was signed: the table's own checksum still refuses it
+    writeFileSync(bad, gzipSync(resign(Buffer.from(damaged))));
+    await expect(restoreDatabase(target, bad, { uploadDir: targetUploads(), key: KEY })).rejects.toThrow(/AdminUnit: dữ liệu trong tệp sao lưu không khớp với tổng kiểm tra/);
     expect(nonZero(await tableRowCounts(target))).toEqual({});
   });
 
@@ -138,10 +163,11 @@ describe("backup and restore", () => {
     const line = text.indexOf("\n", at) + 1; // the first base64 line of the second file
     const damaged = text.slice(0, line) + (text[line] === "A" ? "B" : "A") + text.slice(line + 1);
     const bad = join(dir, "damaged-file.ntm.gz");
-    writeFileSync(bad, gzipSync(Buffer.from(damaged, "latin1")));
+    // signed after the damage, so that it reaches the file's own checksum
+    writeFileSync(bad, gzipSync(resign(Buffer.from(damaged, "latin1"))));
     const target = await freshDatabase();
     const uploads = targetUploads();
-    await expect(restoreDatabase(target, bad, { uploadDir: uploads })).rejects.toThrow(/Tệp đính kèm .* không khớp với tổng kiểm tra/);
+    await expect(restoreDatabase(target, bad, { uploadDir: uploads, key: KEY })).rejects.toThrow(/Tệp đính kèm .* không khớp với tổng kiểm tra/);
     expect(nonZero(await tableRowCounts(target))).toEqual({});
     expect(filesIn(uploads)).toBe(0); // the first file, written before the damage showed, is gone again
   });
@@ -150,10 +176,10 @@ describe("backup and restore", () => {
     const raw = gunzipSync(readFileSync(file));
     const cut = join(dir, "cut.ntm.gz");
     writeFileSync(cut, gzipSync(raw.subarray(0, Math.floor(raw.length / 2))));
-    await expect(restoreDatabase(await freshDatabase(), cut, { uploadDir: targetUploads() })).rejects.toThrow(/cắt cụt|không khớp/);
+    await expect(restoreDatabase(await freshDatabase(), cut, { uploadDir: targetUploads(), key: KEY })).rejects.toThrow(/cắt cụt|không khớp/);
     const other = join(dir, "other.gz");
     writeFileSync(other, gzipSync("SELECT 1;\nDROP TABLE x;\n"));
-    await expect(restoreDatabase(await freshDatabase(), other, { uploadDir: targetUploads() })).rejects.toThrow(/không phải tệp sao lưu/);
+    await expect(restoreDatabase(await freshDatabase(), other, { uploadDir: targetUploads(), key: KEY })).rejects.toThrow(/không phải tệp sao lưu/);
   });
 
   it("is one snapshot: a row committed while the backup runs is not in it", async () => {
@@ -161,6 +187,7 @@ describe("backup and restore", () => {
     const during = join(dir, "during.ntm.gz");
     const m = await backupDatabase(source, during, {
       uploadDir: sourceUploads,
+      key: KEY,
       afterSnapshot: async () => {
         await query(source, `INSERT INTO "Category" (slug, name) VALUES ($1, 'Ghi trong lúc sao lưu')`, [slug]);
       },
@@ -169,5 +196,88 @@ describe("backup and restore", () => {
     expect(m.tables.find((t) => t.name === "Category")!.rows).toBe(now.Category - 1);
     expect(gunzipSync(readFileSync(during)).toString("utf8")).not.toContain(slug);
     await query(source, `DELETE FROM "Category" WHERE slug = $1`, [slug]);
+  });
+});
+
+describe("signed backups", () => {
+  it("is signed: HMAC-SHA256 of the whole content with the key, in its last line", () => {
+    const content = gunzipSync(readFileSync(file));
+    expect(content.toString("latin1")).toMatch(SIGNATURE_LINE);
+    expect(resign(content).equals(content)).toBe(true);
+    expect(content.toString("utf8")).not.toContain(KEY);
+  });
+
+  it("refuses a forged file whose row counts and sha256 hashes were recomputed, and writes nothing", async () => {
+    const text = gunzipSync(readFileSync(file)).toString("utf8");
+    // a forger without the key: a commune renamed, its table's row count and sha256 made to match
+    const forged = forgeTable(text, "AdminUnit", (rows) => rows.replace(/\tXã Tân Thành\t/, "\tXã Giả Mạo\t"));
+    expect(forged).not.toBe(text);
+    const bad = join(dir, "forged.ntm.gz");
+    writeFileSync(bad, gzipSync(forged));
+    const target = await freshDatabase();
+    const uploads = targetUploads();
+    const err = await restoreDatabase(target, bad, { uploadDir: uploads, key: KEY }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(BackupError);
+    expect((err as Error).message).toMatch(/chữ ký không khớp/);
+    expect(nonZero(await tableRowCounts(target))).toEqual({});
+    expect(await query(target, `SELECT 1 FROM pg_tables WHERE schemaname = 'public'`)).toEqual([]); // not even the migrations ran
+    expect(filesIn(uploads)).toBe(0);
+    // the forgery is otherwise perfect: signed with the key, it would restore
+    writeFileSync(bad, gzipSync(resign(Buffer.from(forged))));
+    await restoreDatabase(await freshDatabase(), bad, { uploadDir: targetUploads(), key: KEY });
+    reportFigure("backup: a forged file with recomputed sha256 hashes is refused before anything is written (HMAC-SHA256 signature)");
+  });
+
+  it("refuses a file signed with another key", async () => {
+    const other = join(dir, "other-key.ntm.gz");
+    writeFileSync(other, gzipSync(resign(gunzipSync(readFileSync(file)), OTHER_KEY)));
+    const target = await freshDatabase();
+    await expect(restoreDatabase(target, other, { uploadDir: targetUploads(), key: KEY })).rejects.toThrow(/chữ ký không khớp/);
+    expect(nonZero(await tableRowCounts(target))).toEqual({});
+  });
+
+  it("refuses an unsigned file of the earlier format unless told to accept it", async () => {
+    const text = gunzipSync(readFileSync(file)).toString("utf8");
+    const body = text.replace(SIGNATURE_LINE, "");
+    const [, json] = body.split("\n", 2);
+    const old = JSON.parse(json) as BackupManifest;
+    const unsigned = join(dir, "unsigned.ntm.gz");
+    writeFileSync(unsigned, gzipSync(body.replace(/^[^\n]*\n[^\n]*\n/, `NTM-BACKUP 2\n${JSON.stringify({ ...old, format: "NTM-BACKUP 2" })}\n`)));
+    const target = await freshDatabase();
+    await expect(restoreDatabase(target, unsigned, { uploadDir: targetUploads(), key: KEY })).rejects.toThrow(/không có chữ ký.*--allow-unsigned/);
+    expect(nonZero(await tableRowCounts(target))).toEqual({});
+    const summary = await restoreDatabase(target, unsigned, { uploadDir: targetUploads(), key: KEY, allowUnsigned: true });
+    expect(await tableRowCounts(target)).toEqual(sourceCounts);
+    expect(summary.rows).toBeGreaterThan(0);
+    // a signed file stripped of its signature is not an unsigned one
+    const stripped = join(dir, "stripped.ntm.gz");
+    writeFileSync(stripped, gzipSync(body));
+    await expect(restoreDatabase(await freshDatabase(), stripped, { uploadDir: targetUploads(), key: KEY, allowUnsigned: true })).rejects.toThrow(/thiếu chữ ký/);
+  });
+});
+
+describe("npm run db:restore of a file that is not a backup", () => {
+  const restoreCli = (args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", ...args], {
+      // DATABASE_URL: this test's server; NTM_DATA_DIR and UPLOAD_DIR: never the developer's .data/
+      env: { ...process.env, NTM_DATA_DIR: join(dir, "data"), UPLOAD_DIR: targetUploads(), BACKUP_KEY: KEY },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+  it.each([
+    ["an empty file", Buffer.alloc(0), /trống/],
+    ["a file that is not gzip", Buffer.from("NTM-BACKUP 3\n{}\n"), /không phải tệp gzip/],
+    ["a gzip file cut short", gzipSync(Buffer.from("NTM-BACKUP 3\n")).subarray(0, 12), /cắt cụt|hỏng/],
+  ])("refuses %s in Vietnamese, exit code 1, and creates no database", async (_what, bytes, message) => {
+    const bad = join(dir, `not-a-backup-${randomBytes(3).toString("hex")}.ntm.gz`);
+    writeFileSync(bad, bytes);
+    const name = `ntm_test_restore_${randomBytes(4).toString("hex")}`;
+    const r = restoreCli([bad, "--into", name]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^Không khôi phục: /);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at |Error:|Unhandled/); // a message, not a stack trace
+    expect(await query(adminUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).toEqual([]);
   });
 });
