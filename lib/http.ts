@@ -31,9 +31,14 @@ export function errorResponse(err: unknown): Response {
 
 /** A cookie-authenticated POST must come from this site's own pages (CSRF). */
 export function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) {
+  if (!host || originHost(req.headers.get("origin")) !== host) {
     throw new AppError("FORBIDDEN", "Yêu cầu không đến từ trang của cổng thông tin.");
   }
+}
+
+/** The host of an Origin header; null when there is none or it names no host ("null", garbage). */
+function originHost(origin: string | null): string | null {
+  if (!origin || !URL.canParse(origin)) return null;
+  return new URL(origin).host || null;
 }
