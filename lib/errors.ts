@@ -6,6 +6,7 @@ export type ErrorCode =
   | "VALIDATION"
   | "CONFLICT"
   | "LOCKED"
+  | "TOO_LARGE"
   | "RATE_LIMITED"
   | "INTERNAL";
 

@@ -1,9 +1,11 @@
 // POST an assessment spreadsheet: a dry run or an apply. The answer is a stream of JSON lines —
 // progress events while the file is read, checked and written, then the report — so the screen
-// shows progress on large files.
+// shows progress on large files. Who may import is known from the session alone, so anyone else
+// is refused before a byte of the body is read; the body itself is read with a hard limit.
 import { getViewer } from "@/lib/auth";
+import { assertPermission } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { errorResponse, assertSameOrigin } from "@/lib/http";
+import { assertSameOrigin, errorResponse, readLimitedForm } from "@/lib/http";
 import { ZUpload } from "@/lib/imports/schemas";
 import { importAssessments, type ImportProgress } from "@/lib/imports/service";
 import { IMPORT_MAX_BYTES } from "@/lib/imports/sheet";
@@ -16,18 +18,21 @@ export type ImportEvent =
 
 export const maxDuration = 300;
 
+/** The form's other fields (mode, fingerprint, the part headers) take a few hundred bytes. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
 export async function POST(req: Request) {
+  let bodyRead = false;
   try {
     assertSameOrigin(req);
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để nhập số liệu.");
-    // refuse an oversized body before reading it (the form adds a few hundred bytes)
-    if (Number(req.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) {
-      throw new AppError("VALIDATION", "Tệp quá lớn; giới hạn là 20 MB. Hãy chia tệp theo huyện hoặc theo tỉnh.");
-    }
-    const form = await req.formData().catch(() => {
-      throw new AppError("VALIDATION", "Yêu cầu không đọc được: hãy gửi tệp từ trang Nhập số liệu.");
+    assertPermission(viewer, "import.run");
+    const form = await readLimitedForm(req, IMPORT_MAX_BYTES + FORM_OVERHEAD_BYTES, {
+      tooLarge: "Tệp quá lớn; giới hạn là 20 MB. Hãy chia tệp theo huyện hoặc theo tỉnh.",
+      unreadable: "Yêu cầu không đọc được: hãy gửi tệp từ trang Nhập số liệu.",
     });
+    bodyRead = true;
     const parsed = ZUpload.safeParse({ mode: form.get("mode"), fingerprint: form.get("fingerprint") || undefined });
     if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
     const file = form.get("file");
@@ -55,6 +60,6 @@ export async function POST(req: Request) {
     });
     return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, { unreadBody: !bodyRead });
   }
 }
