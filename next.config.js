@@ -27,11 +27,12 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with status 403 for out-of-scope pages
     authInterrupts: true,
     // files travel through server actions (evidence ≤ 10 MB, notice and document PDFs ≤ 20 MB);
-    // each service checks its real limit
+    // each service checks its real limit. = ACTION_BODY_MAX_BYTES (lib/security/action-body-limit.ts)
     serverActions: { bodySizeLimit: "21mb" },
-    // staff pages (/quan-ly, where those actions post) go through proxy.ts, which buffers the body:
-    // the same limit, or a large upload would arrive cut short
-    proxyClientMaxBodySize: "21mb",
+    // action posts go through proxy.ts, which Next gives a copy of the body buffered up to this
+    // size: 1 MB more than the actions' limit, so that the proxy sees a body pass that limit and
+    // refuses it with 413 (Next would answer 500)
+    proxyClientMaxBodySize: "22mb",
     // Cached public pages and data (lib/content/public-cache.ts) live in this process's memory
     // only, never on disk: a restarted server — or one that `npm test` or `npm run bench` starts
     // on another database with the same build — never serves what an earlier process cached, nor
