@@ -307,7 +307,7 @@ export async function attachEvidence(
   assertCan(viewer, "assessment.edit", commune);
   // the size is measured from the bytes, never taken from what the client declared
   const size = input.file.bytes.length;
-  const check = checkUpload({ name: input.file.name, size, head: input.file.bytes.subarray(0, 16) }, { maxBytes: EVIDENCE_MAX_BYTES, kinds: EVIDENCE_KINDS });
+  const check = checkUpload({ name: input.file.name, size, bytes: input.file.bytes }, { maxBytes: EVIDENCE_MAX_BYTES, kinds: EVIDENCE_KINDS });
   if ("error" in check) throw new AppError("VALIDATION", check.error, { file: [check.error] });
   const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(input.year) } });
   const assessment = set && (await db.assessment.findUnique({ where: { unitId_year_setId: { unitId: commune.id, year: input.year, setId: set.id } } }));

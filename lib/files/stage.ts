@@ -31,7 +31,7 @@ export interface StagedUpload {
 /** Checks an upload against a rule and writes it; a refused file is a VALIDATION error on `field`. */
 export async function stageUpload(file: UploadInput, rule: UploadRule, field: string): Promise<StagedUpload> {
   const size = file.bytes.length;
-  const check = checkUpload({ name: file.name, size, head: file.bytes.subarray(0, 16) }, { maxBytes: rule.maxBytes, kinds: [...rule.kinds] });
+  const check = checkUpload({ name: file.name, size, bytes: file.bytes }, { maxBytes: rule.maxBytes, kinds: [...rule.kinds] });
   if ("error" in check) throw new AppError("VALIDATION", check.error, { [field]: [check.error] });
   const pending = await writeUpload(file.bytes, check.kind);
   return { pending, name: file.name, kind: check.kind, size };

@@ -232,7 +232,7 @@ export async function setProductPhoto(
   const product = await loadProduct(input.productId);
   assertCan(viewer, "ocop.edit", product.commune);
   const size = input.file.bytes.length;
-  const check = checkUpload({ name: input.file.name, size, head: input.file.bytes.subarray(0, 16) }, { maxBytes: PHOTO_MAX_BYTES, kinds: PHOTO_KINDS });
+  const check = checkUpload({ name: input.file.name, size, bytes: input.file.bytes }, { maxBytes: PHOTO_MAX_BYTES, kinds: PHOTO_KINDS });
   if ("error" in check) throw validationError({ file: [check.error] }, check.error);
 
   const pending = await writeUpload(input.file.bytes, check.kind);

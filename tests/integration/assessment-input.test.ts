@@ -9,6 +9,7 @@ import { ZSaveCriterion } from "@/lib/assessments/schemas";
 import { attachEvidence, saveCriterion } from "@/lib/assessments/service";
 import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { pdfOfSize } from "../upload-fixtures";
 import { appErrorOf, communeByCode, putAssessment, snapshotAssessment, viewerOf } from "./helpers";
 
 const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-evidence-"));
@@ -162,11 +163,7 @@ describe("bad indicator values are refused with a Vietnamese message and change 
 });
 
 describe("evidence files", () => {
-  const pdf = (size: number) => {
-    const bytes = new Uint8Array(size);
-    bytes.set([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]); // %PDF-1.7
-    return bytes;
-  };
+  const pdf = (size: number) => pdfOfSize(size);
   const attach = (viewer: Viewer | null, name: string, bytes: Uint8Array, size = bytes.length) =>
     attachEvidence(viewer, { communeId: tanThanh.id, year: YEAR, criterionId: c3.id, file: { name, size, bytes } });
 

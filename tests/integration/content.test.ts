@@ -17,6 +17,7 @@ import { ZArticle, ZArticleUpdate } from "@/lib/news/schemas";
 import { createArticle, publishArticle, restoreArticle, updateArticle } from "@/lib/news/service";
 import { ZDeleteNoticeTask, ZNotice, ZNoticeTask, ZNoticeUpdate } from "@/lib/notices/schemas";
 import { createNotice, deleteNoticeTask, publishNotice, restoreNotice, saveNoticeTask, updateNotice } from "@/lib/notices/service";
+import { pdfOfSize, pngOfSize } from "../upload-fixtures";
 import { appErrorOf, viewerOf } from "./helpers";
 
 const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-content-"));
@@ -79,8 +80,8 @@ const filled = (head: number[], size: number) => {
   b.set(head);
   return b;
 };
-const pdf = (size = 2048): UploadInput => ({ name: "thong-bao.pdf", bytes: filled([...Buffer.from("%PDF-1.7\n")], size) });
-const png = (size = 2048): UploadInput => ({ name: "anh.png", bytes: filled([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size) });
+const pdf = (size = 2048): UploadInput => ({ name: "thong-bao.pdf", bytes: pdfOfSize(size) });
+const png = (size = 2048): UploadInput => ({ name: "anh.png", bytes: pngOfSize(size) });
 /** a Windows executable ("MZ") renamed to look like a PDF */
 const exeAsPdf = (): UploadInput => ({ name: "ket-qua.pdf", bytes: filled([0x4d, 0x5a, 0x90, 0x00, 0x03], 4096) });
 

@@ -14,6 +14,7 @@ import { getScorecard, getTaskForViewer, listScorecardOptions, listTasksOfViewer
 import { classifyTask } from "@/lib/tasks/rules";
 import { ZTaskProgress, ZTaskStatus } from "@/lib/tasks/schemas";
 import { addTaskProgress, updateTaskStatus } from "@/lib/tasks/service";
+import { pdfOfSize } from "../upload-fixtures";
 import { appErrorOf, viewerOf } from "./helpers";
 
 const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-tasks-"));
@@ -100,7 +101,7 @@ const filled = (head: number[], size: number) => {
   b.set(head);
   return b;
 };
-const pdf = (size = 4096): UploadInput => ({ name: "bao-cao-ket-qua.pdf", bytes: filled([...Buffer.from("%PDF-1.7\n")], size) });
+const pdf = (size = 4096): UploadInput => ({ name: "bao-cao-ket-qua.pdf", bytes: pdfOfSize(size) });
 const exeAsPdf = (): UploadInput => ({ name: "bao-cao.pdf", bytes: filled([0x4d, 0x5a, 0x90, 0x00], 4096) });
 
 const setStatus = async (viewer: Viewer | null, taskId: number, status: string, completedAt = "", version?: number) =>
