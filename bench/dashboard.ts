@@ -20,7 +20,7 @@ const PASSWORD = "NongThonMoi@2026";
 /** What the national dashboard shows, computed from the assessments with no summary table. */
 const FLOOR_SQL = `
   SELECT u."provinceId", count(*) AS assessed, sum(a."reachedStandard"::int) AS reached,
-         sum((a.status = 'RECOGNISED')::int) AS recognised, sum(a."criteriaMet") AS criteria,
+         sum((a.status = 'CONFIRMED')::int) AS confirmed, sum(a."criteriaMet") AS criteria,
          sum((a."criteriaMet" = a."criteriaTotal")::int) AS b0,
          sum((a."criteriaMet" BETWEEN 15 AND 18)::int) AS b1, sum((a."criteriaMet" BETWEEN 10 AND 14)::int) AS b2,
          sum((a."criteriaMet" BETWEEN 5 AND 9)::int) AS b3, sum((a."criteriaMet" < 5)::int) AS b4

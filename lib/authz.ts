@@ -5,14 +5,16 @@ import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
 
 export const PERMISSIONS = [
   "assessment.read",
-  "assessment.edit", // enter indicator values and evidence (commune self-assessment)
-  "assessment.submit",
-  "assessment.verify", // district thẩm tra
-  "assessment.appraise", // province thẩm định
-  "assessment.recognise",
-  "assessment.return",
-  "assessment.revoke",
-  "correction.request", // ask to correct the values of a recognised (locked) year
+  "assessment.edit", // enter indicator values and evidence of the annual report
+  "assessment.submit", // the commune sends its annual report
+  "assessment.confirm.district", // confirm or return a commune's report as its district (before 1/7/2025)
+  "assessment.confirm.province", // confirm or return a commune's report as its province
+  "recognition.propose", // the commune asks to be recognised (hồ sơ đề nghị)
+  "recognition.verify", // district thẩm tra (before 1/7/2025), or return at that step
+  "recognition.appraise", // province thẩm định (council vote), or return at that step
+  "recognition.decide", // enter the recognition decision
+  "recognition.revoke", // enter a revocation decision
+  "correction.request", // ask to correct the values of a confirmed (locked) report
   "correction.decide", // approve or reject such a request (never one's own)
   "dashboard.view",
   "content.edit",
@@ -35,15 +37,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   PROVINCE_OFFICER: [
-    "assessment.read", "assessment.edit", "assessment.appraise", "assessment.recognise", "assessment.return",
-    "assessment.revoke", "correction.request", "correction.decide", "dashboard.view", "content.edit", "content.publish", "task.manage", "task.scorecard",
+    "assessment.read", "assessment.edit", "assessment.confirm.province", "recognition.appraise", "recognition.decide",
+    "recognition.revoke", "correction.request", "correction.decide", "dashboard.view", "content.edit", "content.publish", "task.manage", "task.scorecard",
     "ocop.edit", "capital.edit", "plan.edit", "import.run", "audit.view", "thresholds.edit",
   ],
   DISTRICT_OFFICER: [
-    "assessment.read", "assessment.edit", "assessment.verify", "assessment.return", "correction.request", "dashboard.view",
+    "assessment.read", "assessment.edit", "assessment.confirm.district", "recognition.verify", "correction.request", "dashboard.view",
     "task.update", "ocop.edit", "capital.edit", "import.run",
   ],
-  COMMUNE_OFFICER: ["assessment.read", "assessment.edit", "assessment.submit", "correction.request"],
+  COMMUNE_OFFICER: ["assessment.read", "assessment.edit", "assessment.submit", "recognition.propose", "correction.request"],
   DEPARTMENT_OFFICER: ["assessment.read", "dashboard.view", "task.update"],
   LEADER: ["assessment.read", "dashboard.view", "task.scorecard", "audit.view"],
   EDITOR: ["content.edit", "content.publish"],

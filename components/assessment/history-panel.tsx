@@ -1,9 +1,22 @@
 import type { HistoryEntry } from "@/lib/assessments/queries";
-import { WORKFLOW_LABELS } from "@/components/portal/status-badge";
+import { REPORT_LABELS } from "@/lib/assessments/workflow";
 import { CRITERION_STATUS_LABELS } from "@/components/portal/criterion-status-badge";
 import { formatDateTime } from "@/lib/format";
 
+// audit rows keep the words of their time: before the report and the recognition procedure were
+// kept apart, one yearly dossier went through every step
+const STATUS_LABELS: Record<string, string> = {
+  ...REPORT_LABELS,
+  VERIFIED: "Huyện đã thẩm tra",
+  APPRAISED: "Tỉnh đã thẩm định",
+  RECOGNISED: "Đã công nhận",
+  REVOKED: "Đã thu hồi",
+};
+
 const ACTION_LABELS: Record<string, string> = {
+  "report.submit": "Gửi báo cáo",
+  "report.confirm": "Xác nhận báo cáo",
+  "report.return": "Trả lại báo cáo",
   "assessment.submit": "Trình hồ sơ",
   "assessment.verify": "Huyện thẩm tra",
   "assessment.appraise": "Tỉnh thẩm định",
@@ -32,7 +45,7 @@ function describe(e: HistoryEntry): string {
   }
   const label = ACTION_LABELS[e.action] ?? e.action;
   const extra = after.comment || after.reason || after.file || (after.decisionNumber ? `QĐ ${after.decisionNumber}` : "") || (after.votesTotal ? `${after.votesFor}/${after.votesTotal} phiếu đồng ý` : "");
-  const status = after.status ? ` → ${WORKFLOW_LABELS[after.status as keyof typeof WORKFLOW_LABELS]}` : "";
+  const status = after.status ? ` → ${STATUS_LABELS[after.status] ?? after.status}` : "";
   return `${label}${status}${extra ? `: ${extra}` : ""}`;
 }
 

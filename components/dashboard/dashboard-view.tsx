@@ -5,16 +5,18 @@ import { DataTable } from "@/components/dashboard/data-table";
 import { Heatmap } from "@/components/dashboard/heatmap";
 import { ProvinceMapView, type MapValue } from "@/components/dashboard/province-map";
 import { TrendChart } from "@/components/dashboard/trend-chart";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
+import { asOfLabel, FIGURE_NAMES, formatRate, outOf, programmeListLabel } from "@/lib/figures/definitions";
+import { officialBreakdown, type OfficialFigures } from "@/lib/figures/queries";
 import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { provinceMap } from "@/lib/dashboard/map";
-import { breakdown, type Figures } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
 import { CapitalMonthChart } from "@/components/capital/capital-month-chart";
 import { REFORM_DATE } from "@/lib/units/rules";
 
-function Change({ now, before, digits = 0, unit = "" }: { now: number; before: number; digits?: number; unit?: string }) {
+function Change({ now, before, comparable, digits = 0, unit = "" }: { now: number; before: number; comparable: boolean; digits?: number; unit?: string }) {
+  if (!comparable) return <span className="text-xs text-gray-500">năm trước áp dụng bộ tiêu chí khác: không so sánh</span>;
   const d = Math.round((now - before) * 10 ** digits) / 10 ** digits;
   if (!before && !now) return null;
   return (
@@ -25,33 +27,58 @@ function Change({ now, before, digits = 0, unit = "" }: { now: number; before: n
   );
 }
 
-function Headline({ figures, previous, whiteDistricts, showDistricts }: { figures: Figures; previous: Figures; whiteDistricts: number; showDistricts: boolean }) {
+function Headline({ official: f, previous, comparable, whiteDistricts, showDistricts }: { official: OfficialFigures; previous: OfficialFigures; comparable: boolean; whiteDistricts: number; showDistricts: boolean }) {
+  const total = f.set.total;
   const items = [
-    { key: "reached", value: `${formatNumber(figures.communesReached)} xã`, label: `đạt chuẩn NTM (${formatPercent(figures.reachedPercent)})`, change: <Change now={figures.communesReached} before={previous.communesReached} unit=" xã" /> },
-    { key: "average", value: formatNumber(figures.averageCriteria, 2), label: `bình quân tiêu chí/xã (trên ${figures.criteriaTotal})`, change: <Change now={figures.averageCriteria} before={previous.averageCriteria} digits={2} /> },
-    { key: "advanced", value: `${formatNumber(figures.communesAdvanced)} xã`, label: `NTM nâng cao · ${formatNumber(figures.communesModel)} xã kiểu mẫu`, change: null },
-    { key: "recognised", value: `${formatNumber(figures.communesRecognised)} xã`, label: "đang giữ quyết định công nhận", change: null },
+    {
+      key: "recognised",
+      value: `${formatNumber(f.recognised)} xã`,
+      label: `${FIGURE_NAMES.recognised}, đạt tỷ lệ ${formatRate(f.recognisedPercent)} (${outOf(f.recognised, f.programme.size)})`,
+      change: <Change now={f.recognised} before={previous.recognised} comparable unit=" xã" />,
+    },
+    {
+      key: "full",
+      value: outOf(f.reports.fullCriteria, f.reports.confirmed),
+      label: `${FIGURE_NAMES.fullCriteria(total).toLowerCase().replace(/^xã /, "")} (báo cáo năm ${f.year} đã xác nhận)`,
+      change: <Change now={f.reports.fullCriteria} before={previous.reports.fullCriteria} comparable={comparable} unit=" xã" />,
+    },
+    {
+      key: "average",
+      value: formatNumber(f.reports.averageCriteria, 2),
+      label: `${FIGURE_NAMES.average.toLowerCase()} (trên ${total})`,
+      change: <Change now={f.reports.averageCriteria} before={previous.reports.averageCriteria} comparable={comparable} digits={2} />,
+    },
+    { key: "advanced", value: `${formatNumber(f.advanced)} xã`, label: `NTM nâng cao · ${formatNumber(f.model)} xã kiểu mẫu (có quyết định)`, change: null },
+    { key: "not-maintained", value: `${formatNumber(f.notMaintained)} xã`, label: FIGURE_NAMES.notMaintained.toLowerCase(), change: null },
     ...(showDistricts ? [{ key: "white", value: `${formatNumber(whiteDistricts)} huyện`, label: "chưa có xã đạt chuẩn (huyện “trắng”)", change: null }] : []),
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-      {items.map((i) => (
-        <div key={i.key} className="rounded bg-brand-50 p-3" data-testid={`figure-${i.key}`}>
-          <dt className="sr-only">{i.label}</dt>
-          <dd>
-            <span className="block text-2xl font-semibold text-brand-800">{i.value}</span>
-            <span className="block text-sm text-gray-700">{i.label}</span>
-            {i.change}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+        {items.map((i) => (
+          <div key={i.key} className="rounded bg-brand-50 p-3" data-testid={`figure-${i.key}`}>
+            <dt className="sr-only">{i.label}</dt>
+            <dd>
+              <span className="block text-2xl font-semibold text-brand-800">{i.value}</span>
+              <span className="block text-sm text-gray-700">{i.label}</span>
+              {i.change}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-2 text-xs text-gray-600" data-testid="figures-basis">
+        Số liệu {asOfLabel(f.asOf)}. Tỷ lệ đạt chuẩn chia cho {programmeListLabel({ source: f.programme.sources.join("; ") || null, size: f.programme.size, phase: f.programme.phase, isDefault: f.programme.isDefault, on: f.programme.start })}
+        {!f.programme.isDefault && f.programme.withList < f.programme.provinces ? ` (${f.programme.withList}/${f.programme.provinces} tỉnh có danh sách riêng, các tỉnh khác theo danh mục đơn vị hành chính)` : ""}. Danh mục đơn vị hành chính ngày {formatDate(f.unitsDay)}: {formatNumber(f.communesOnDay)} xã. Bộ tiêu chí: {f.set.name} ({f.set.decision}).
+      </p>
+    </>
   );
 }
 
 export interface DashboardViewProps {
   unit: DashboardUnit;
   year: number;
+  /** the day figures are read as at */
+  asOf: Date;
   byTodaysProvinces: boolean;
   publicOnly: boolean;
   basePath: string;
@@ -62,37 +89,37 @@ export interface DashboardViewProps {
 }
 
 /** The leadership dashboard of one unit and year; the public statistics page uses it too. */
-export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly, basePath, communeHref, children }: DashboardViewProps) {
-  const req: TableRequest = { unit, year, byTodaysProvinces, publicOnly, basePath };
+export async function DashboardView({ unit, year, asOf, byTodaysProvinces, publicOnly, basePath, communeHref, children }: DashboardViewProps) {
+  const req: TableRequest = { unit, year, asOf, byTodaysProvinces, publicOnly, basePath };
   const beforeReform = new Date(Date.UTC(year, 0, 1)) < REFORM_DATE;
   const showCommunes = unit.level === "DISTRICT" || (unit.level === "PROVINCE" && !beforeReform);
   const programme = unit.level !== "DISTRICT";
   // the same unit, year and view give the same figures to every viewer allowed to see them
-  const key = JSON.stringify(["dashboard", unit.level, unit.unitId, year, byTodaysProvinces, publicOnly, basePath, communeHref?.(0) ?? null]);
+  const key = JSON.stringify(["dashboard", unit.level, unit.unitId, year, asOf.toISOString(), byTodaysProvinces, publicOnly, basePath, communeHref?.(0) ?? null]);
   const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback] = await cachedFigures(key, () => Promise.all([
     headlineTable(req),
     comparisonTable(req),
     trendTable(req, 2016, Math.max(year, 2026)),
     unit.level === "DISTRICT" ? null : heatmapTable(req),
     beforeReform && unit.level !== "DISTRICT" ? whiteDistrictsTable(req) : null,
-    unit.level === "NATION" ? breakdown(year, {}, { by: "province", byTodaysProvinces: true, publicOnly }) : null,
+    unit.level === "NATION" ? officialBreakdown({}, year, asOf, { by: "province", byTodaysProvinces: true }) : null,
     showCommunes ? communesTable(req, communeHref ? (id) => `${communeHref(id)}?nam=${year}` : undefined) : null,
     programme ? planTable(req) : null,
     programme ? ocopTable(req) : null,
     programme ? capitalTable(req) : null,
     programme ? feedbackTable(req) : null,
   ]));
-  const bands = bandsTable(headline.figures);
-  const q = new URLSearchParams({ nam: String(year), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
+  const bands = bandsTable(headline.bands);
+  const q = new URLSearchParams({ nam: String(year), "den-ngay": asOf.toISOString().slice(0, 10), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
   const dl = (name: string) => `/api/bang/${name}?${q}`;
   const mapValues = new Map<string, MapValue>(
-    (mapRows ?? []).map((r) => [r.code, { percent: r.reachedPercent, reached: r.communesReached, assessed: r.communesAssessed, href: `${basePath}?nam=${year}&tinh=${r.unitId}` }]),
+    (mapRows ?? []).map((r) => [r.code, { percent: r.recognisedPercent, reached: r.recognised, assessed: r.programme, href: `${basePath}?nam=${year}&tinh=${r.unitId}` }]),
   );
   const childLabel = unit.level === "NATION" ? "tỉnh, thành phố" : "huyện";
   return (
     <div className="grid gap-4">
       <section className="rounded border bg-white p-4" aria-label="Số liệu chính">
-        <Headline figures={headline.figures} previous={headline.previous} whiteDistricts={white?.rows.length ?? 0} showDistricts={!!white} />
+        <Headline official={headline.official} previous={headline.previous} comparable={headline.comparable} whiteDistricts={white?.rows.length ?? 0} showDistricts={!!white} />
         <details className="mt-3">
           <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu tổng hợp</summary>
           <DataTable table={headline.table} downloadHref={dl("tong-hop")} />
@@ -119,7 +146,7 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
                 </p>
               )}
             </div>
-            <ComparisonChart label={`Biểu đồ tỷ lệ xã đạt chuẩn theo ${childLabel}`} data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.reached), assessed: Number(r.assessed), href: comparison.links?.[i] ?? null }))} />
+            <ComparisonChart label={`Biểu đồ tỷ lệ xã đạt chuẩn theo ${childLabel}`} data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.recognised), assessed: Number(r.programme), href: comparison.links?.[i] ?? null }))} />
             <details className="mt-2">
               <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu của biểu đồ</summary>
               <DataTable table={comparison} downloadHref={dl("so-sanh")} maxHeight />
@@ -133,7 +160,7 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
           <h2 className="mb-2 font-semibold">So sánh các {beforeReform ? "huyện" : "đơn vị"}</h2>
           {comparison.rows.length > 0 && beforeReform ? (
             <>
-              <ComparisonChart label="Biểu đồ tỷ lệ xã đạt chuẩn theo huyện" data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.reached), assessed: Number(r.assessed), href: comparison.links?.[i] ?? null }))} />
+              <ComparisonChart label="Biểu đồ tỷ lệ xã đạt chuẩn theo huyện" data={comparison.rows.map((r, i) => ({ name: String(r.name), percent: Number(r.percent), reached: Number(r.recognised), assessed: Number(r.programme), href: comparison.links?.[i] ?? null }))} />
               <DataTable table={comparison} downloadHref={dl("so-sanh")} maxHeight />
             </>
           ) : (
@@ -157,7 +184,7 @@ export async function DashboardView({ unit, year, byTodaysProvinces, publicOnly,
         </section>
         <section className="rounded border bg-white p-4" aria-label="Kết quả qua các năm">
           <h2 className="mb-2 font-semibold">Kết quả qua các năm</h2>
-          <TrendChart data={trendRows.rows.map((r) => ({ year: String(r.year), reached: Number(r.reached), percent: Number(r.percent) }))} />
+          <TrendChart data={trendRows.rows.map((r) => ({ year: String(r.year), set: String(r.set), recognised: r.recognised === null ? null : Number(r.recognised), percent: r.percent === null ? null : Number(r.percent) }))} />
           <details>
             <summary className="cursor-pointer text-sm text-brand-700">Bảng số liệu của biểu đồ</summary>
             <DataTable table={trendRows} downloadHref={dl("xu-huong")} />

@@ -39,8 +39,8 @@ export async function transitionAction(_prev: ActionResult<{ status: string }> |
     const input = parse(ZTransition, Object.fromEntries(form.entries()));
     const data = await transitionAssessment(await getViewer(), input);
     revalidatePath("/quan-ly/xa", "layout");
-    // Public figures count recognised communes only: a recognition or revocation changes them.
-    if (data.status === "RECOGNISED" || data.status === "REVOKED") updateTag(CACHE_TAGS.figures);
+    // public figures count confirmed reports: a confirmation changes them
+    if (data.status === "CONFIRMED") updateTag(CACHE_TAGS.figures);
     return { ok: true, data: { status: data.status } };
   } catch (err) {
     return toActionError(err);

@@ -28,7 +28,6 @@ export async function listClosestToStandard(viewer: Viewer, opts: { year: number
     where: {
       year: opts.year,
       reachedStandard: false,
-      status: { not: "REVOKED" },
       set: { level: "COMMUNE" },
       unit: { level: "COMMUNE", ...communeScopeWhere(viewer), ...(opts.provinceId ? { provinceId: opts.provinceId } : {}) },
     },
@@ -92,18 +91,19 @@ export interface PhaseChangeRow {
 }
 
 /**
- * Communes recognised under the 2016–2020 set, with the 2021–2025 criteria their latest
- * assessment under the new set does not meet (what the conclusion notices ask to review).
+ * Communes holding a title granted under the 2016–2020 set (or earlier), with the 2021–2025
+ * criteria their latest report under the new set does not meet (what the conclusion notices ask
+ * to review).
  */
 export async function listPhaseChange2016To2021(viewer: Viewer, opts: { provinceId?: number } = {}): Promise<PhaseChangeRow[]> {
-  const recognised = await db.assessment.findMany({
+  const recognised = await db.recognition.findMany({
     where: {
-      status: "RECOGNISED",
-      set: { code: "XA_2016_2020" },
+      revocationDate: null,
+      set: { code: { in: ["XA_2010_2015", "XA_2016_2020"] } },
       unit: { level: "COMMUNE", ...communeScopeWhere(viewer), ...(opts.provinceId ? { provinceId: opts.provinceId } : {}) },
     },
     distinct: ["unitId"],
-    orderBy: [{ unitId: "asc" }, { year: "desc" }],
+    orderBy: [{ unitId: "asc" }, { decisionDate: "asc" }],
     select: { unitId: true, decisionNumber: true, unit: { select: { fullName: true, district: { select: { fullName: true } } } } },
   });
   if (recognised.length === 0) return [];
@@ -139,7 +139,7 @@ export async function listPhaseChange2016To2021(viewer: Viewer, opts: { province
 }
 
 /**
- * The new communes (from 1/7/2025) formed from communes recognised under the 2021–2025 set,
+ * The new communes (from 1/7/2025) formed from communes holding a title granted under the 2021–2025 set,
  * with the 2026–2030 criteria their latest assessment does not meet. A new commune formed from
  * several old ones is listed once, with the recognised predecessors named.
  */
@@ -151,14 +151,14 @@ export async function listPhaseChange2021To2026(viewer: Viewer, opts: { province
       validTo: null,
       ...communeScopeWhere(viewer),
       ...(opts.provinceId ? { provinceId: opts.provinceId } : {}),
-      predecessors: { some: { predecessor: { assessments: { some: { status: "RECOGNISED", set: { code: "XA_2021_2025" } } } } } },
+      predecessors: { some: { predecessor: { recognitions: { some: { set: { code: "XA_2021_2025" } } } } } },
     },
     orderBy: { name: "asc" },
     select: {
       id: true,
       fullName: true,
       predecessors: {
-        where: { predecessor: { assessments: { some: { status: "RECOGNISED", set: { code: "XA_2021_2025" } } } } },
+        where: { predecessor: { recognitions: { some: { set: { code: "XA_2021_2025" } } } } },
         select: { kind: true, predecessor: { select: { fullName: true } } },
       },
       assessments: {

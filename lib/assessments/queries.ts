@@ -6,7 +6,7 @@ import { communeSetCodeForYear, relativeGap, resolveThreshold, type GroupingSche
 import { communeScopeWhere } from "@/lib/units/scope";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
 import { actionsFor } from "./service";
-import { isEditable } from "./workflow";
+import { isEditable, reviewLevel } from "./workflow";
 
 /** Communes (xã) in the viewer's scope with their result for a year. */
 export async function listCommunesForViewer(viewer: Viewer, opts: { year: number; provinceId?: number }) {
@@ -27,11 +27,12 @@ export async function listCommunesForViewer(viewer: Viewer, opts: { year: number
       district: { select: { fullName: true } },
       assessments: {
         where: { year: opts.year, set: { level: "COMMUNE" } },
-        select: { id: true, status: true, criteriaMet: true, criteriaTotal: true, reachedStandard: true, tier: true },
+        select: { id: true, status: true, criteriaMet: true, criteriaTotal: true, reachedStandard: true },
       },
+      recognitions: { where: { revocationDate: null }, select: { level: true, decisionNumber: true }, take: 1 },
     },
   });
-  return communes.map((c) => ({ ...c, assessment: c.assessments[0] ?? null }));
+  return communes.map((c) => ({ ...c, assessment: c.assessments[0] ?? null, title: c.recognitions[0] ?? null }));
 }
 
 /** Who may open a commune's dossier (and so download its evidence): readers of assessments whose scope covers the commune. */
@@ -136,6 +137,8 @@ export async function getCommuneAssessmentView(viewer: Viewer, communeId: number
     criteria,
     canEdit,
     actions: assessment ? actionsFor(viewer, { status: assessment.status, unit: commune }) : [],
+    /** the level above that confirms this report today (district before 1/7/2025, province after) */
+    reviewLevel: reviewLevel(commune, new Date()),
   };
 }
 
@@ -148,7 +151,7 @@ export interface HistoryEntry {
   after: unknown;
 }
 
-/** Who changed what and when on a dossier (the audit rows of the assessment), newest first. */
+/** Who changed what and when on a report (the audit rows of the assessment), newest first. */
 export async function listAssessmentHistory(viewer: Viewer, assessmentId: number, limit = 50): Promise<HistoryEntry[]> {
   const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { unit: { select: { id: true, provinceId: true, districtId: true } } } });
   if (!assessment || !isUnitInScope(viewer, assessment.unit)) return [];

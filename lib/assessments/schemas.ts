@@ -21,35 +21,11 @@ export const ZSaveCriterion = z.object({
 });
 export type TSaveCriterion = z.infer<typeof ZSaveCriterion>;
 
-const decisionDate = z.iso.date({ message: "Ngày không hợp lệ." });
-
+/** A step of the annual report: send (commune), confirm or return (the level above). */
 export const ZTransition = z.discriminatedUnion("action", [
   z.object({ action: z.literal("submit"), assessmentId: id, version: id }),
-  z.object({ action: z.literal("verify"), assessmentId: id, version: id, comment: text(2000).optional().default("") }),
-  z.object({
-    action: z.literal("appraise"),
-    assessmentId: id,
-    version: id,
-    votesFor: z.coerce.number({ message: "Nhập số phiếu." }).int().min(0, "Số phiếu không được âm."),
-    votesTotal: z.coerce.number({ message: "Nhập số thành viên." }).int().min(1, "Hội đồng phải có ít nhất 1 thành viên.").max(200),
-  }),
-  z.object({
-    action: z.literal("recognise"),
-    assessmentId: id,
-    version: id,
-    decisionNumber: text(60).min(3, "Nhập số quyết định (ví dụ 1234/QĐ-UBND)."),
-    decisionDate,
-    decisionSigner: text(200).min(2, "Nhập người ký quyết định."),
-  }),
+  z.object({ action: z.literal("confirm"), assessmentId: id, version: id }),
   z.object({ action: z.literal("return"), assessmentId: id, version: id, comment: text(2000).min(5, "Nêu rõ lý do trả lại (ít nhất 5 ký tự).") }),
-  z.object({
-    action: z.literal("revoke"),
-    assessmentId: id,
-    version: id,
-    reason: text(2000).min(5, "Nêu rõ lý do thu hồi."),
-    decisionNumber: text(60).min(3, "Nhập số quyết định thu hồi."),
-    decisionDate,
-  }),
 ]);
 export type TTransition = z.infer<typeof ZTransition>;
 

@@ -1,5 +1,6 @@
-// Writes of assessments: load the target from the database → authorise by role and scope →
-// one transaction holding the change and its audit row. Each function takes the viewer.
+// Writes of annual criteria reports (the model Assessment): load the target from the database →
+// authorise by role and scope → one transaction holding the change and its audit row. Each
+// function takes the viewer. Recognition is another process: lib/recognition/service.ts.
 import { assertCan, hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
 import { writeAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
@@ -25,7 +26,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { unitExistedInYear } from "@/lib/units/rules";
 import type { TSaveCriterion, TTransition } from "./schemas";
 import { parseIndicatorValue } from "./values";
-import { allowedActions, councilApproves, isEditable, reviewerLevel, TRANSITIONS, type WorkflowStatus } from "./workflow";
+import { allowedActions, isEditable, REPORT_TRANSITIONS, reportPermission, type WorkflowStatus } from "./workflow";
 
 async function loadCommune(communeId: number) {
   const commune = await db.adminUnit.findUnique({ where: { id: communeId } });
@@ -98,7 +99,7 @@ export async function saveCriterion(viewer: Viewer | null, input: TSaveCriterion
     const assessment = await tx.assessment.findUniqueOrThrow({ where: { unitId_year_setId: key }, select: { id: true } });
     const locked = await lockAssessment(tx, assessment.id);
     if (!isEditable(locked.status)) {
-      throw new AppError("LOCKED", "Hồ sơ đã trình hoặc đã được xét: số liệu bị khóa cho đến khi hồ sơ được trả lại để bổ sung.");
+      throw new AppError("LOCKED", "Báo cáo đã gửi hoặc đã được xác nhận: số liệu bị khóa cho đến khi báo cáo được trả lại để bổ sung.");
     }
 
     const previous = await tx.criterionResult.findUnique({
@@ -210,69 +211,34 @@ export async function recomputeTotals(tx: Tx, assessmentId: number, criteriaTota
 }
 
 /**
- * Moves a dossier one step through the procedure. The role must hold the action's permission,
- * the commune must be in the viewer's scope, the action must be allowed from the current status
- * (with or without the district step), and for returns the viewer must be the current reviewer.
+ * Moves an annual report one step: the commune sends it; the level above (its district before
+ * 1/7/2025, the province after) confirms it or returns it with a comment. The role must hold the
+ * step's permission at that level, the commune must be in scope, the step must be allowed from
+ * the current status, and the version must be the one the form was loaded with.
  */
-export async function transitionAssessment(viewer: Viewer | null, input: TTransition) {
+export async function transitionAssessment(viewer: Viewer | null, input: TTransition, today = new Date()) {
   const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, include: { unit: true } });
-  if (!assessment) throw notFound("Không tìm thấy hồ sơ đánh giá.");
-  const t = TRANSITIONS[input.action];
-  assertCan(viewer, t.permission, assessment.unit);
-  const districtStep = assessment.unit.districtId !== null;
-  if (input.action === "return") {
-    const level = reviewerLevel(assessment.status, districtStep);
-    const viewerLevel = viewer.role === "DISTRICT_OFFICER" ? "DISTRICT" : viewer.role === "PROVINCE_OFFICER" ? "PROVINCE" : viewer.role === "ADMIN" ? level : null;
-    if (level === null || viewerLevel !== level) throw forbidden("Chỉ cơ quan đang xem xét hồ sơ mới được trả lại hồ sơ.");
-  }
+  if (!assessment) throw notFound("Không tìm thấy báo cáo kết quả thực hiện tiêu chí.");
+  assertCan(viewer, reportPermission(input.action, assessment.unit, today), assessment.unit);
+  const t = REPORT_TRANSITIONS[input.action];
 
   return db.$transaction(async (tx) => {
     const current = await lockAssessment(tx, assessment.id);
     if (current.version !== input.version) {
-      throw new AppError("CONFLICT", "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang để xem trạng thái mới.");
+      throw new AppError("CONFLICT", "Báo cáo vừa được người khác cập nhật. Hãy tải lại trang để xem trạng thái mới.");
     }
-    if (!allowedActions(current.status, districtStep).includes(input.action)) {
-      throw new AppError("CONFLICT", `Không thể "${t.label.toLowerCase()}" khi hồ sơ đang ở trạng thái hiện tại.`);
+    if (!allowedActions(current.status).includes(input.action)) {
+      throw new AppError("CONFLICT", `Không thể "${t.label.toLowerCase()}" khi báo cáo đang ở trạng thái hiện tại.`);
     }
     const data: Prisma.AssessmentUpdateInput = { status: t.to, version: { increment: 1 }, updatedById: viewer.id };
-    switch (input.action) {
-      case "submit":
-        data.submittedAt = new Date();
-        data.returnComment = null;
-        break;
-      case "appraise":
-        if (input.votesFor > input.votesTotal) throw new AppError("VALIDATION", "Số phiếu đồng ý không thể lớn hơn số thành viên hội đồng.", { votesFor: ["Lớn hơn số thành viên."] });
-        if (!councilApproves(input.votesFor, input.votesTotal)) {
-          throw new AppError("VALIDATION", "Hội đồng thẩm định chưa thông qua (cần quá nửa số thành viên đồng ý). Nếu không thông qua, hãy trả lại hồ sơ.", { votesFor: ["Chưa quá nửa."] });
-        }
-        data.councilVotesFor = input.votesFor;
-        data.councilVotesTotal = input.votesTotal;
-        break;
-      case "recognise":
-        if (!assessment.reachedStandard) {
-          throw new AppError("VALIDATION", `Xã mới đạt ${assessment.criteriaMet}/${assessment.criteriaTotal} tiêu chí: chưa đủ điều kiện công nhận đạt chuẩn.`);
-        }
-        data.decisionNumber = input.decisionNumber;
-        data.decisionDate = new Date(`${input.decisionDate}T00:00:00Z`);
-        data.decisionSigner = input.decisionSigner;
-        data.recognisedAt = new Date();
-        data.tier = assessment.tier === "NONE" ? "NTM" : assessment.tier;
-        break;
-      case "return":
-        data.returnComment = input.comment;
-        break;
-      case "revoke":
-        data.revocationReason = input.reason;
-        data.revocationDecision = input.decisionNumber;
-        data.revocationDate = new Date(`${input.decisionDate}T00:00:00Z`);
-        data.tier = "NONE";
-        break;
-    }
+    if (input.action === "submit") Object.assign(data, { submittedAt: today, returnComment: null });
+    if (input.action === "confirm") Object.assign(data, { confirmedAt: today, confirmedById: viewer.id });
+    if (input.action === "return") data.returnComment = input.comment;
     const updated = await tx.assessment.update({ where: { id: assessment.id }, data });
     const { action: _a, assessmentId: _id, version: _v, ...details } = input;
     await writeAudit(tx, {
       userId: viewer.id,
-      action: `assessment.${input.action}`,
+      action: `report.${input.action}`,
       entityType: "Assessment",
       entityId: assessment.id,
       unitId: assessment.unitId,
@@ -283,16 +249,10 @@ export async function transitionAssessment(viewer: Viewer | null, input: TTransi
   });
 }
 
-/** The actions this viewer may take on a dossier now (for the UI; the service checks again). */
-export function actionsFor(viewer: Viewer, a: { status: WorkflowStatus; unit: { id: number; provinceId: number | null; districtId: number | null } }) {
+/** The actions this viewer may take on a report now (for the UI; the service checks again). */
+export function actionsFor(viewer: Viewer, a: { status: WorkflowStatus; unit: { id: number; provinceId: number | null; districtId: number | null } }, today = new Date()) {
   if (!isUnitInScope(viewer, a.unit)) return [];
-  const districtStep = a.unit.districtId !== null;
-  return allowedActions(a.status, districtStep).filter((action) => {
-    if (!hasPermission(viewer.role, TRANSITIONS[action].permission)) return false;
-    if (action !== "return") return true;
-    const level = reviewerLevel(a.status, districtStep);
-    return viewer.role === "ADMIN" || (level === "DISTRICT" ? viewer.role === "DISTRICT_OFFICER" : viewer.role === "PROVINCE_OFFICER");
-  });
+  return allowedActions(a.status).filter((action) => hasPermission(viewer.role, reportPermission(action, a.unit, today)));
 }
 
 /**

@@ -1,75 +1,71 @@
-// The recognition procedure as explicit, tested transitions (QĐ 2540/2016, QĐ 18/2022):
-// xã tự đánh giá → trình → huyện thẩm tra (before 1/7/2025) → tỉnh thẩm định (hội đồng) →
-// UBND tỉnh công nhận; any review step may return the dossier; a recognition may be revoked.
+// The annual criteria report (báo cáo kết quả thực hiện tiêu chí) as explicit, tested
+// transitions, as a data-approval step (DHIS2): the commune enters and sends its report; the
+// level above confirms it or returns it with a comment. Confirmed reports are what public figures
+// count. Recognition is another process (lib/recognition/rules.ts).
 import type { Permission } from "@/lib/authz";
+import { REFORM_DATE } from "@/lib/units/rules";
 
-export type WorkflowStatus = "DRAFT" | "SUBMITTED" | "VERIFIED" | "APPRAISED" | "RECOGNISED" | "RETURNED" | "REVOKED";
-export const WORKFLOW_LABELS: Record<WorkflowStatus, string> = {
-  DRAFT: "Xã đang tự đánh giá",
-  SUBMITTED: "Đã trình",
-  VERIFIED: "Huyện đã thẩm tra",
-  APPRAISED: "Tỉnh đã thẩm định",
-  RECOGNISED: "Đã công nhận",
-  RETURNED: "Trả lại bổ sung",
-  REVOKED: "Đã thu hồi",
+export type ReportStatus = "DRAFT" | "SUBMITTED" | "CONFIRMED" | "RETURNED";
+/** kept for the readers of the report's status under its old name */
+export type WorkflowStatus = ReportStatus;
+
+export const REPORT_LABELS: Record<ReportStatus, string> = {
+  DRAFT: "Xã đang nhập",
+  SUBMITTED: "Chờ cấp trên xác nhận",
+  CONFIRMED: "Đã xác nhận",
+  RETURNED: "Trả lại để bổ sung",
 };
 
-export type WorkflowAction = "submit" | "verify" | "appraise" | "recognise" | "return" | "revoke";
+export type ReportAction = "submit" | "confirm" | "return";
+export type WorkflowAction = ReportAction;
 
-export interface Transition {
-  action: WorkflowAction;
+export interface ReportTransition {
+  action: ReportAction;
   label: string;
-  permission: Permission;
-  to: WorkflowStatus;
+  to: ReportStatus;
 }
 
-export const TRANSITIONS: Record<WorkflowAction, Transition> = {
-  submit: { action: "submit", label: "Trình thẩm tra", permission: "assessment.submit", to: "SUBMITTED" },
-  verify: { action: "verify", label: "Xác nhận thẩm tra", permission: "assessment.verify", to: "VERIFIED" },
-  appraise: { action: "appraise", label: "Ghi nhận thẩm định", permission: "assessment.appraise", to: "APPRAISED" },
-  recognise: { action: "recognise", label: "Công nhận đạt chuẩn", permission: "assessment.recognise", to: "RECOGNISED" },
-  return: { action: "return", label: "Trả lại để bổ sung", permission: "assessment.return", to: "RETURNED" },
-  revoke: { action: "revoke", label: "Thu hồi công nhận", permission: "assessment.revoke", to: "REVOKED" },
+export const REPORT_TRANSITIONS: Record<ReportAction, ReportTransition> = {
+  submit: { action: "submit", label: "Gửi báo cáo", to: "SUBMITTED" },
+  confirm: { action: "confirm", label: "Xác nhận báo cáo", to: "CONFIRMED" },
+  return: { action: "return", label: "Trả lại để bổ sung", to: "RETURNED" },
 };
 
-/** Values can be entered while the commune holds the dossier; submission locks them. */
-export function isEditable(status: WorkflowStatus): boolean {
+/** Values can be entered while the commune holds the report; sending it locks them. */
+export function isEditable(status: ReportStatus): boolean {
   return status === "DRAFT" || status === "RETURNED";
 }
 
-/**
- * The actions the procedure allows from a status. `districtStep` is false for communes without
- * a district (from 1/7/2025): their dossiers go straight to the province.
- */
-export function allowedActions(status: WorkflowStatus, districtStep: boolean): WorkflowAction[] {
+/** The actions a report allows from a status. */
+export function allowedActions(status: ReportStatus): ReportAction[] {
   switch (status) {
     case "DRAFT":
     case "RETURNED":
       return ["submit"];
     case "SUBMITTED":
-      return districtStep ? ["verify", "return"] : ["appraise", "return"];
-    case "VERIFIED":
-      return ["appraise", "return"];
-    case "APPRAISED":
-      return ["recognise", "return"];
-    case "RECOGNISED":
-      return ["revoke"];
-    case "REVOKED":
+      return ["confirm", "return"];
+    case "CONFIRMED":
       return [];
   }
 }
 
+export type ReviewLevel = "DISTRICT" | "PROVINCE";
+
 /**
- * Which office reviews a dossier in a status: a return comes from that office. A submitted
- * dossier is the district's to return while districts exist, otherwise the province's.
+ * The level above a commune on a day: its district while districts existed (until 30/6/2025),
+ * the province after — for a report of any year, since the act happens on that day.
  */
-export function reviewerLevel(status: WorkflowStatus, districtStep: boolean): "DISTRICT" | "PROVINCE" | null {
-  if (status === "SUBMITTED") return districtStep ? "DISTRICT" : "PROVINCE";
-  if (status === "VERIFIED" || status === "APPRAISED") return "PROVINCE";
-  return null;
+export function reviewLevel(unit: { districtId: number | null }, on: Date): ReviewLevel {
+  return unit.districtId !== null && on < REFORM_DATE ? "DISTRICT" : "PROVINCE";
 }
 
-/** A council approves by more than half of its members' votes. */
-export function councilApproves(votesFor: number, votesTotal: number): boolean {
-  return votesTotal > 0 && votesFor <= votesTotal && votesFor * 2 > votesTotal;
+/** What a role must hold to act at a review level (the permission table says who holds it). */
+export const CONFIRM_PERMISSION: Record<ReviewLevel, Permission> = {
+  DISTRICT: "assessment.confirm.district",
+  PROVINCE: "assessment.confirm.province",
+};
+
+/** The permission an action on a report needs, for a commune on a day. */
+export function reportPermission(action: ReportAction, unit: { districtId: number | null }, on: Date): Permission {
+  return action === "submit" ? "assessment.submit" : CONFIRM_PERMISSION[reviewLevel(unit, on)];
 }

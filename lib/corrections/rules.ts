@@ -1,10 +1,10 @@
-// Corrections of a recognised year (điều chỉnh số liệu đã công nhận), pure and unit-tested
+// Corrections of a confirmed annual report (điều chỉnh số liệu đã xác nhận), pure and unit-tested
 // (tests/unit/correction-rules.test.ts).
 //
 // Our rules:
-// - Only a RECOGNISED dossier is corrected through a request. Before recognition the procedure
-//   already has a way back: an open dossier (DRAFT, RETURNED) is edited directly, one under review
-//   (SUBMITTED, VERIFIED, APPRAISED) is returned by the reviewing office. A REVOKED one is history.
+// - Only a CONFIRMED report is corrected through a request. Before confirmation there is already a
+//   way back: an open report (DRAFT, RETURNED) is edited directly, a submitted one is returned by
+//   the level above. A recognition dossier resting on the report checks it again at each step.
 // - A request lists indicator values old → new; "old" is what the database held when it was made.
 //   It is applied only if the database still holds those values (otherwise: conflict, re-request).
 // - Four eyes: the person who asked never decides (approves or rejects) their own request.
@@ -35,20 +35,16 @@ export interface CorrectionChange {
   after: StoredValue;
 }
 
-/** Why a dossier in this status cannot get a correction request; null when it can. */
+/** Why a report in this status cannot get a correction request; null when it can (it is confirmed, so locked). */
 export function correctionBlockedReason(status: WorkflowStatus): string | null {
   switch (status) {
-    case "RECOGNISED":
+    case "CONFIRMED":
       return null;
     case "DRAFT":
     case "RETURNED":
-      return "Hồ sơ đang mở để xã nhập số liệu: hãy sửa trực tiếp trên màn hình đánh giá, không cần đề nghị điều chỉnh.";
+      return "Báo cáo đang mở để xã nhập số liệu: hãy sửa trực tiếp trên màn hình đánh giá, không cần đề nghị điều chỉnh.";
     case "SUBMITTED":
-    case "VERIFIED":
-    case "APPRAISED":
-      return "Hồ sơ đang được thẩm tra, thẩm định: cơ quan đang xem xét trả lại hồ sơ để xã bổ sung, không dùng đề nghị điều chỉnh.";
-    case "REVOKED":
-      return "Hồ sơ đã bị thu hồi công nhận: không điều chỉnh số liệu của hồ sơ này.";
+      return "Báo cáo đang chờ cấp trên xác nhận: cấp trên trả lại báo cáo để xã bổ sung, không dùng đề nghị điều chỉnh.";
   }
 }
 

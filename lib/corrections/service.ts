@@ -46,10 +46,10 @@ async function lockRequest(tx: Tx, id: number): Promise<string | undefined> {
 }
 
 const PENDING_EXISTS = "Hồ sơ này đang có một đề nghị điều chỉnh chờ phê duyệt: chờ đề nghị đó được xử lý rồi mới lập đề nghị mới.";
-const NOT_RECOGNISED_NOW = "Hồ sơ không còn ở trạng thái đã công nhận: không thể điều chỉnh. Hãy tải lại trang.";
+const NOT_CONFIRMED_NOW = "Báo cáo không còn ở trạng thái đã xác nhận: không thể điều chỉnh. Hãy tải lại trang.";
 
 /**
- * Asks to correct indicator values of a recognised year. Who: correction.request (province,
+ * Asks to correct indicator values of a confirmed report. Who: correction.request (province,
  * district, commune officers; admin) with the commune in scope. The old values are read from the
  * database under the dossier's lock; the new ones are checked as on the entry screen; a value
  * equal to the stored one is refused. One pending request per dossier.
@@ -89,7 +89,7 @@ export async function requestCorrection(viewer: Viewer | null, raw: TRequestCorr
 
   return db.$transaction(async (tx) => {
     const locked = await lockAssessment(tx, assessment.id);
-    if (locked.status !== "RECOGNISED") throw new AppError("CONFLICT", correctionBlockedReason(locked.status) ?? NOT_RECOGNISED_NOW);
+    if (locked.status !== "CONFIRMED") throw new AppError("CONFLICT", correctionBlockedReason(locked.status) ?? NOT_CONFIRMED_NOW);
     const pending = await tx.correctionRequest.count({ where: { assessmentId: assessment.id, status: "PENDING" } });
     if (pending) throw new AppError("CONFLICT", PENDING_EXISTS);
 
@@ -153,7 +153,7 @@ export interface ApproveCorrectionResult {
 
 /**
  * Approves a request and applies it in one transaction: refused (CONFLICT, nothing changed) when a
- * stored value is no longer the request's "old" value or the dossier is no longer recognised;
+ * stored value is no longer the request's "old" value or the report is no longer confirmed;
  * otherwise writes the new values, rescores each criterion touched exactly as saving it on the
  * entry screen does (every indicator against today's thresholds, a manual status kept), recomputes
  * the dossier's totals (the dashboard summaries follow by trigger), bumps the dossier's version,
@@ -184,7 +184,7 @@ export async function approveCorrection(viewer: Viewer | null, raw: TApproveCorr
     const status = await lockRequest(tx, request.id);
     if (status !== "PENDING") throw new AppError("CONFLICT", "Đề nghị điều chỉnh này đã được xử lý. Hãy tải lại trang để xem kết quả.");
     const locked = await lockAssessment(tx, assessment.id);
-    if (locked.status !== "RECOGNISED") throw new AppError("CONFLICT", NOT_RECOGNISED_NOW);
+    if (locked.status !== "CONFIRMED") throw new AppError("CONFLICT", NOT_CONFIRMED_NOW);
 
     const allIds = criteria.flatMap((c) => c.indicators.map((i) => i.id));
     const stored = await storedValues(tx, assessment.id, allIds);

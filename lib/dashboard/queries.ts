@@ -4,17 +4,16 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { bandsFor, communeSetCodeForYear, roundTo, type Aggregate } from "@/lib/criteria/rules";
-import type { WorkflowStatus } from "@/lib/generated/prisma/enums";
+import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { unitWithPredecessors } from "@/lib/users/queries";
 
 /**
- * Figures are public once reviewed above the commune: verified, appraised or recognised. The
- * summaries keep these counts apart (the pub* columns, same statuses in the triggers of
- * migrations *_dashboard_summary_triggers and *_public_criterion_met): with `publicOnly`, every
- * query below reads only them, so a draft never moves a public figure and every public table
- * divides by the same communes.
+ * A report counts in public figures once the level above has confirmed it. The summaries keep
+ * these counts apart (the pub* columns, maintained by the triggers of migration
+ * *_reports_and_recognition): with `publicOnly`, every query below reads only them, so a draft
+ * never moves a public figure and every public table divides by the same communes.
  */
-export const PUBLIC_STATUSES: WorkflowStatus[] = ["VERIFIED", "APPRAISED", "RECOGNISED"];
+export const PUBLIC_STATUSES: ReportStatus[] = ["CONFIRMED"];
 
 /** Which communes: the nation, provinces (with the old provinces they succeeded), or a district. */
 export interface DashboardScope {
@@ -22,20 +21,15 @@ export interface DashboardScope {
   districtId?: number;
 }
 
+/** What the annual reports of a year say (titles and their denominator: lib/figures). */
 export interface Figures extends Omit<Aggregate, "districtsWithoutReached" | "mostUnmet"> {
   year: number;
-  communesRecognised: number;
-  communesAdvanced: number;
-  communesModel: number;
   criteriaTotal: number;
 }
 
 interface SumRow {
   assessed: number;
   reached: number;
-  recognised: number;
-  advanced: number;
-  model: number;
   criteriaSum: number;
   b0: number;
   b1: number;
@@ -61,11 +55,9 @@ export function setOfYear(year: number) {
 function sums(publicOnly: boolean) {
   return publicOnly
     ? Prisma.sql`coalesce(sum("pubAssessed"),0)::int AS assessed, coalesce(sum("pubReached"),0)::int AS reached,
-        coalesce(sum(recognised),0)::int AS recognised, coalesce(sum(advanced),0)::int AS advanced, coalesce(sum(model),0)::int AS model,
         coalesce(sum("pubCriteriaSum"),0)::int AS "criteriaSum", coalesce(sum("pubBand0"),0)::int AS b0, coalesce(sum("pubBand1"),0)::int AS b1,
         coalesce(sum("pubBand2"),0)::int AS b2, coalesce(sum("pubBand3"),0)::int AS b3, coalesce(sum("pubBand4"),0)::int AS b4`
     : Prisma.sql`coalesce(sum(assessed),0)::int AS assessed, coalesce(sum(reached),0)::int AS reached,
-        coalesce(sum(recognised),0)::int AS recognised, coalesce(sum(advanced),0)::int AS advanced, coalesce(sum(model),0)::int AS model,
         coalesce(sum("criteriaSum"),0)::int AS "criteriaSum", coalesce(sum(band0),0)::int AS b0, coalesce(sum(band1),0)::int AS b1,
         coalesce(sum(band2),0)::int AS b2, coalesce(sum(band3),0)::int AS b3, coalesce(sum(band4),0)::int AS b4`;
 }
@@ -78,7 +70,7 @@ function scopeSql(scope: DashboardScope) {
 }
 
 function toFigures(row: SumRow | undefined, year: number, total: number): Figures {
-  const r = row ?? { assessed: 0, reached: 0, recognised: 0, advanced: 0, model: 0, criteriaSum: 0, b0: 0, b1: 0, b2: 0, b3: 0, b4: 0 };
+  const r = row ?? { assessed: 0, reached: 0, criteriaSum: 0, b0: 0, b1: 0, b2: 0, b3: 0, b4: 0 };
   const keys = bandsFor(total).map((b) => b.key);
   const counts = [r.b0, r.b1, r.b2, r.b3, r.b4];
   return {
@@ -89,9 +81,6 @@ function toFigures(row: SumRow | undefined, year: number, total: number): Figure
     reachedPercent: r.assessed ? roundTo((r.reached * 100) / r.assessed, 1) : 0,
     averageCriteria: r.assessed ? roundTo(r.criteriaSum / r.assessed, 2) : 0,
     bands: Object.fromEntries(keys.map((k, i) => [k, counts[i]])),
-    communesRecognised: r.recognised,
-    communesAdvanced: r.advanced,
-    communesModel: r.model,
   };
 }
 
@@ -237,7 +226,7 @@ export interface CommuneRow {
   criteriaMet: number;
   criteriaTotal: number;
   reached: boolean;
-  status: WorkflowStatus;
+  status: ReportStatus;
   /** bit n-1 set when criterion n is met */
   metMask: number;
 }

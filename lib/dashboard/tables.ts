@@ -6,7 +6,9 @@ import { ocopByStars } from "@/lib/ocop/queries";
 import { planVsActual } from "@/lib/plans/queries";
 import { shareOfCommunesCollectingFeedback } from "@/lib/surveys/queries";
 import { FEEDBACK_TARGET_PERCENT } from "@/lib/surveys/rules";
-import { breakdown, communesOf, criterionHeatmap, districtsWithoutReached, summaryFigures, trend, type Figures } from "./queries";
+import { asOfLabel, defaultAsOf, FIGURE_NAMES } from "@/lib/figures/definitions";
+import { officialBreakdown, officialFigures, type OfficialFigures } from "@/lib/figures/queries";
+import { communesOf, criterionHeatmap, districtsWithoutReached } from "./queries";
 import type { DashboardUnit } from "./scope";
 
 /** "date" values are calendar dates as ISO strings ("2024-06-26"). */
@@ -35,6 +37,8 @@ export interface TableData {
 export interface TableRequest {
   unit: DashboardUnit;
   year: number;
+  /** the day the figures are read as at (titles in force, reports confirmed by then) */
+  asOf: Date;
   byTodaysProvinces: boolean;
   publicOnly: boolean;
   /** the dashboard's base path, for drill-down links */
@@ -43,27 +47,55 @@ export interface TableRequest {
 
 const pct = (n: number, d: number) => (d ? Math.round((n * 1000) / d) / 10 : 0);
 
-export async function headlineTable(r: TableRequest): Promise<{ table: TableData; figures: Figures; previous: Figures }> {
-  const [figures, previous] = await Promise.all([
-    summaryFigures(r.year, r.unit.scope, r.publicOnly),
-    summaryFigures(r.year - 1, r.unit.scope, r.publicOnly),
+/** The report figures a band table shows. */
+export interface BandFigures {
+  year: number;
+  criteriaTotal: number;
+  provisional: boolean;
+  confirmed: number;
+  bands: Record<string, number>;
+}
+
+/**
+ * The headline figures with their names and denominators, this year (as at the day) against the
+ * previous year (as at its end) — compared only when both years use the same criteria set.
+ */
+export async function headlineTable(r: TableRequest): Promise<{ table: TableData; official: OfficialFigures; previous: OfficialFigures; comparable: boolean; bands: BandFigures }> {
+  const [official, previous] = await Promise.all([
+    officialFigures(r.unit.scope, r.year, r.asOf),
+    officialFigures(r.unit.scope, r.year - 1, defaultAsOf(r.year - 1, r.asOf)),
   ]);
-  const line = (label: string, now: number, before: number, kind: ColumnKind) => ({ label, now, before, change: Math.round((now - before) * 100) / 100, kind });
+  const comparable = official.set.code === previous.set.code;
+  const total = official.set.total;
+  const line = (label: string, now: number, before: number, kind: ColumnKind) => ({
+    label,
+    now,
+    before: comparable ? before : null,
+    change: comparable ? Math.round((now - before) * 100) / 100 : null,
+    kind,
+  });
   const lines = [
-    line("Số xã được đánh giá", figures.communesAssessed, previous.communesAssessed, "int"),
-    line("Số xã đạt chuẩn (đủ tiêu chí)", figures.communesReached, previous.communesReached, "int"),
-    line("Tỷ lệ xã đạt chuẩn (%)", figures.reachedPercent, previous.reachedPercent, "percent"),
-    line("Bình quân tiêu chí/xã", figures.averageCriteria, previous.averageCriteria, "decimal2"),
-    line("Số xã đang giữ quyết định công nhận", figures.communesRecognised, previous.communesRecognised, "int"),
-    line("Số xã NTM nâng cao", figures.communesAdvanced, previous.communesAdvanced, "int"),
-    line("Số xã NTM kiểu mẫu", figures.communesModel, previous.communesModel, "int"),
+    line(`${FIGURE_NAMES.recognised}`, official.recognised, previous.recognised, "int"),
+    line(`Tỷ lệ trên danh sách xã thực hiện Chương trình (%)`, official.recognisedPercent, previous.recognisedPercent, "percent"),
+    line("Số xã trong danh sách thực hiện Chương trình", official.programme.size, previous.programme.size, "int"),
+    line(FIGURE_NAMES.advanced, official.advanced, previous.advanced, "int"),
+    line(FIGURE_NAMES.model, official.model, previous.model, "int"),
+    line(FIGURE_NAMES.notMaintained, official.notMaintained, previous.notMaintained, "int"),
+    line(FIGURE_NAMES.confirmedReports, official.reports.confirmed, previous.reports.confirmed, "int"),
+    line(`${FIGURE_NAMES.fullCriteria(total)} (báo cáo đã xác nhận)`, official.reports.fullCriteria, previous.reports.fullCriteria, "int"),
+    line(`${FIGURE_NAMES.average} (trên ${total})`, official.reports.averageCriteria, previous.reports.averageCriteria, "decimal2"),
   ];
   return {
-    figures,
+    official,
     previous,
+    comparable,
+    bands: { year: r.year, criteriaTotal: total, provisional: official.set.provisionalBands, confirmed: official.reports.confirmed, bands: official.reports.bands },
     table: {
       name: "tong-hop",
-      title: `Số liệu tổng hợp năm ${r.year} so với năm ${r.year - 1}`,
+      title: `Số liệu tổng hợp năm ${r.year} (${asOfLabel(r.asOf)})`,
+      subtitle: comparable
+        ? `So với năm ${r.year - 1} (${asOfLabel(previous.asOf)}), cùng ${official.set.name}.`
+        : `Không so sánh với năm ${r.year - 1}: hai năm áp dụng hai bộ tiêu chí khác nhau (${previous.set.decision} và ${official.set.decision}).`,
       columns: [
         { key: "label", label: "Chỉ tiêu", kind: "text" },
         { key: "now", label: `Năm ${r.year}`, kind: "decimal2" },
@@ -77,50 +109,73 @@ export async function headlineTable(r: TableRequest): Promise<{ table: TableData
 
 export async function comparisonTable(r: TableRequest): Promise<TableData> {
   const by = r.unit.level === "NATION" ? "province" : "district";
-  const rows = r.unit.level === "DISTRICT" ? [] : await breakdown(r.year, r.unit.scope, { by, byTodaysProvinces: r.byTodaysProvinces && by === "province", publicOnly: r.publicOnly });
-  rows.sort((a, b) => b.reachedPercent - a.reachedPercent || a.name.localeCompare(b.name, "vi"));
+  const rows = r.unit.level === "DISTRICT" ? [] : await officialBreakdown(r.unit.scope, r.year, r.asOf, { by, byTodaysProvinces: r.byTodaysProvinces && by === "province" });
+  rows.sort((a, b) => b.recognisedPercent - a.recognisedPercent || a.name.localeCompare(b.name, "vi"));
   const param = by === "province" ? "tinh" : "huyen";
   return {
     name: "so-sanh",
-    title: `So sánh các ${by === "province" ? "tỉnh, thành phố" : "huyện"} năm ${r.year}`,
+    title: `So sánh các ${by === "province" ? "tỉnh, thành phố" : "huyện"} năm ${r.year} (${asOfLabel(r.asOf)})`,
     columns: [
       { key: "name", label: by === "province" ? "Tỉnh, thành phố" : "Huyện", kind: "text" },
-      { key: "assessed", label: "Số xã đánh giá", kind: "int" },
-      { key: "reached", label: "Số xã đạt chuẩn", kind: "int" },
+      { key: "programme", label: "Số xã thực hiện Chương trình", kind: "int" },
+      { key: "recognised", label: "Số xã đạt chuẩn (có quyết định)", kind: "int" },
       { key: "percent", label: "Tỷ lệ (%)", kind: "percent" },
+      { key: "confirmed", label: "Số xã có báo cáo đã xác nhận", kind: "int" },
+      { key: "full", label: "Số xã đạt đủ tiêu chí", kind: "int" },
       { key: "average", label: "Bình quân tiêu chí/xã", kind: "decimal2" },
     ],
-    rows: rows.map((u) => ({ unitId: u.unitId, name: u.name, assessed: u.communesAssessed, reached: u.communesReached, percent: u.reachedPercent, average: u.averageCriteria })),
-    links: rows.map((u) => `${r.basePath}?nam=${r.year}&${param}=${u.unitId}`),
+    rows: rows.map((u) => ({ unitId: u.unitId, code: u.code, name: u.name, programme: u.programme, recognised: u.recognised, percent: u.recognisedPercent, confirmed: u.confirmed, full: u.fullCriteria, average: u.averageCriteria })),
+    links: rows.map((u) => (u.unitId ? `${r.basePath}?nam=${r.year}&${param}=${u.unitId}` : null)),
   };
 }
 
-export function bandsTable(figures: Figures): TableData {
+export function bandsTable(f: BandFigures): TableData {
   return {
     name: "nhom-tieu-chi",
-    title: `Số xã theo số tiêu chí đạt năm ${figures.year}`,
+    title: `Số xã theo số tiêu chí đạt năm ${f.year} (báo cáo đã xác nhận)${f.provisional ? " — nhóm tạm tính" : ""}`,
+    subtitle: f.provisional ? "Bộ tiêu chí 2026–2030 có 10 tiêu chí; cách chia nhóm là tạm tính, chưa có văn bản chính thức." : undefined,
     columns: [
       { key: "label", label: "Nhóm", kind: "text" },
       { key: "communes", label: "Số xã", kind: "int" },
       { key: "percent", label: "Tỷ lệ (%)", kind: "percent" },
     ],
-    rows: bandsFor(figures.criteriaTotal).map((b) => ({ key: b.key, label: b.label, communes: figures.bands[b.key] ?? 0, percent: pct(figures.bands[b.key] ?? 0, figures.communesAssessed) })),
+    rows: bandsFor(f.criteriaTotal).map((b) => ({ key: b.key, label: b.label, communes: f.bands[b.key] ?? 0, percent: pct(f.bands[b.key] ?? 0, f.confirmed) })),
   };
 }
 
+/**
+ * Year by year, one series per criteria set: a year's row carries its set, the change of set is
+ * marked, and a year without confirmed reports has no figures (a gap, never a zero).
+ */
 export async function trendTable(r: TableRequest, from: number, to: number): Promise<TableData> {
-  const years = await trend(from, to, r.unit.scope, r.publicOnly);
+  const today = r.asOf > new Date() ? r.asOf : new Date();
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const all = await Promise.all(years.map((y) => officialFigures(r.unit.scope, y, defaultAsOf(y, today))));
   return {
     name: "xu-huong",
     title: `Kết quả qua các năm ${from}–${to}`,
+    subtitle: "Mỗi bộ tiêu chí một chuỗi số liệu; không so sánh số tiêu chí giữa hai bộ tiêu chí. Năm chưa có báo cáo được xác nhận để trống.",
     columns: [
       { key: "year", label: "Năm", kind: "text" },
-      { key: "assessed", label: "Số xã đánh giá", kind: "int" },
-      { key: "reached", label: "Số xã đạt chuẩn", kind: "int" },
+      { key: "set", label: "Bộ tiêu chí", kind: "text" },
+      { key: "recognised", label: "Số xã đạt chuẩn (có quyết định)", kind: "int" },
       { key: "percent", label: "Tỷ lệ (%)", kind: "percent" },
+      { key: "confirmed", label: "Số xã có báo cáo đã xác nhận", kind: "int" },
+      { key: "full", label: "Số xã đạt đủ tiêu chí", kind: "int" },
       { key: "average", label: "Bình quân tiêu chí/xã", kind: "decimal2" },
     ],
-    rows: years.map((y) => ({ year: String(y.year), assessed: y.communesAssessed, reached: y.communesReached, percent: y.reachedPercent, average: y.averageCriteria })),
+    rows: all.map((f) => {
+      const reported = f.reports.confirmed > 0;
+      return {
+        year: String(f.year),
+        set: f.set.decision,
+        recognised: f.programme.size ? f.recognised : null,
+        percent: f.programme.size ? f.recognisedPercent : null,
+        confirmed: reported ? f.reports.confirmed : null,
+        full: reported ? f.reports.fullCriteria : null,
+        average: reported ? f.reports.averageCriteria : null,
+      };
+    }),
   };
 }
 

@@ -9,7 +9,7 @@
 // statuses need a written reason and are entered on the commune's screen).
 import { createHash } from "node:crypto";
 import { checkIndicatorNumber } from "@/lib/assessments/values";
-import { WORKFLOW_LABELS, isEditable, type WorkflowStatus } from "@/lib/assessments/workflow";
+import { REPORT_LABELS, isEditable, type WorkflowStatus } from "@/lib/assessments/workflow";
 import {
   communeResult,
   criterionStatus,
@@ -318,7 +318,7 @@ export function planImport(input: PlanInput, report: ImportReport): ImportPlan {
     if (stored && !isEditable(stored.status)) {
       report.cells.unchanged += cellsSame;
       report.assessments.locked++;
-      report.locked.push({ row: row.number, communeCode: code, communeName: commune.name, status: WORKFLOW_LABELS[stored.status] });
+      report.locked.push({ row: row.number, communeCode: code, communeName: commune.name, status: REPORT_LABELS[stored.status] });
       continue;
     }
     report.cells.new += cellsNew;

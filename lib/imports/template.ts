@@ -3,7 +3,7 @@
 // importing it back unchanged reports "no change". Layout in lib/imports/layout.ts.
 import ExcelJS from "exceljs";
 import { assertPermission, isUnitInScope, type Viewer } from "@/lib/authz";
-import { WORKFLOW_LABELS, type WorkflowStatus } from "@/lib/assessments/workflow";
+import { REPORT_LABELS, type WorkflowStatus } from "@/lib/assessments/workflow";
 import { resolveThreshold, type CriterionStatus, type NtmRegion } from "@/lib/criteria/rules";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
@@ -102,7 +102,7 @@ export async function assessmentGrid(viewer: Viewer | null, unitId: number | nul
   }
   for (const m of communes) {
     const a = byUnit.get(m.id);
-    const row: CellValue[] = [m.code, m.name, year, m.district?.name ?? "", a ? WORKFLOW_LABELS[a.status] : "Chưa có hồ sơ"];
+    const row: CellValue[] = [m.code, m.name, year, m.district?.name ?? "", a ? REPORT_LABELS[a.status] : "Chưa có hồ sơ"];
     for (const col of columns) {
       if (!a) row.push(null);
       else if ("indicator" in col) {

@@ -10,13 +10,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { communeScopeWhere } from "@/lib/units/scope";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
-import { checkEntry, planOutcome, planProgress, projectReachYear, type EntryCheck, type PlanOutcome, type PlanProgress, type PlanTarget, type Projection, type Tier } from "./rules";
+import { checkEntry, planOutcome, planProgress, projectReachYear, type EntryCheck, type PlanOutcome, type PlanProgress, type PlanTarget, type Projection } from "./rules";
 
 export interface LatestAssessment {
   year: number;
   status: string;
   reachedStandard: boolean;
-  tier: Tier;
   criteriaMet: number;
   criteriaTotal: number;
   /** criterion id → status */
@@ -28,11 +27,27 @@ export async function latestAssessmentOfSet(communeId: number, setId: number, ye
   const a = await db.assessment.findFirst({
     where: { unitId: communeId, setId, year: { lte: year } },
     orderBy: { year: "desc" },
-    select: { year: true, status: true, reachedStandard: true, tier: true, criteriaMet: true, criteriaTotal: true, criterionResults: { select: { criterionId: true, status: true } } },
+    select: { year: true, status: true, reachedStandard: true, criteriaMet: true, criteriaTotal: true, criterionResults: { select: { criterionId: true, status: true } } },
   });
   if (!a) return null;
   return { ...a, results: new Map(a.criterionResults.map((r) => [r.criterionId, r.status])) };
 }
+
+const RANK: Record<PlanTarget, number> = { NTM: 1, ADVANCED: 2, MODEL: 3 };
+
+/** The highest title each commune holds on a day (decided by then, not revoked by then). */
+export async function titlesOn(communeIds: number[], on: Date): Promise<Map<number, PlanTarget>> {
+  if (communeIds.length === 0) return new Map();
+  const rows = await db.recognition.findMany({
+    where: { unitId: { in: communeIds }, decisionDate: { lte: on }, OR: [{ revocationDate: null }, { revocationDate: { gt: on } }] },
+    select: { unitId: true, level: true },
+  });
+  const best = new Map<number, PlanTarget>();
+  for (const r of rows) if (!best.has(r.unitId) || RANK[r.level] > RANK[best.get(r.unitId)!]) best.set(r.unitId, r.level);
+  return best;
+}
+
+const yearEnd = (year: number) => new Date(Date.UTC(year, 11, 31));
 
 /** Communes (AdminUnit filter) a read covers: a national viewer's chosen province, or the viewer's scope. */
 async function communeFilter(viewer: Viewer, provinceId?: number): Promise<Prisma.AdminUnitWhereInput> {
@@ -47,7 +62,7 @@ async function latestByCommune(communeIds: number[], year: number) {
   const rows = await db.assessment.findMany({
     where: { unitId: { in: communeIds }, setId: set.id, year: { lte: year } },
     orderBy: [{ unitId: "asc" }, { year: "desc" }],
-    select: { unitId: true, year: true, status: true, reachedStandard: true, tier: true, criteriaMet: true, criteriaTotal: true, criterionResults: { select: { criterionId: true, status: true } } },
+    select: { unitId: true, year: true, status: true, reachedStandard: true, criteriaMet: true, criteriaTotal: true, criterionResults: { select: { criterionId: true, status: true } } },
   });
   const latest = new Map<number, LatestAssessment>();
   for (const r of rows) {
@@ -87,12 +102,12 @@ async function loadEntries(where: Prisma.PlanEntryWhereInput, year: number): Pro
       roadmap: { select: { criterionId: true, targetDate: true } },
     },
   });
-  const latest = await latestByCommune([...new Set(entries.map((e) => e.communeId))], year);
+  const communeIds = [...new Set(entries.map((e) => e.communeId))];
+  const [latest, titles] = await Promise.all([latestByCommune(communeIds, year), titlesOn(communeIds, yearEnd(year))]);
   const today = todayInVietnam();
   return entries.map((e) => {
     const a = latest.get(e.communeId) ?? null;
-    const yearResult = a && a.year === year ? a : null;
-    const outcome = planOutcome(e.target, yearResult);
+    const outcome = planOutcome(e.target, { report: a && a.year === year ? a : null, title: titles.get(e.communeId) ?? null });
     const roadmap = e.roadmap.map((i) => ({ targetDate: i.targetDate, met: a?.results.get(i.criterionId) === "MET" }));
     return {
       id: e.id,
@@ -146,21 +161,25 @@ export async function planOverviewForViewer(viewer: Viewer, opts: { year: number
 
 /**
  * Registered vs reached per target (NTM, nâng cao, kiểu mẫu — always the three rows) for a year:
- * reached = the year's assessment is recognised, meets every criterion and its tier is at least
- * the target (lib/plans/rules.ts planOutcome). `provinceId` may be today's province or an earlier
+ * reached = the commune holds, at the year's end, a title at least at the target
+ * (lib/plans/rules.ts planOutcome). `provinceId` may be today's province or an earlier
  * one: plans of the units it succeeded are included.
  */
 export async function planVsActual(opts: { year: number; provinceId?: number }): Promise<PlanProgress[]> {
   // dashboards: one row per entry with its year's dossier — no roadmap, no criterion results
   const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(opts.year) }, select: { id: true } });
   const provinces = opts.provinceId ? await unitWithPredecessors(opts.provinceId) : null;
-  const rows = await db.$queryRaw<{ target: PlanTarget; status: string | null; reached: boolean | null; tier: Tier | null }[]>`
-    SELECT e.target::text AS target, a.status::text AS status, a."reachedStandard" AS reached, a.tier::text AS tier
+  const end = yearEnd(opts.year);
+  const rows = await db.$queryRaw<{ target: PlanTarget; status: string | null; reached: boolean | null; title: PlanTarget | null }[]>`
+    SELECT e.target::text AS target, a.status::text AS status, a."reachedStandard" AS reached,
+           (SELECT r.level::text FROM "Recognition" r
+             WHERE r."unitId" = e."communeId" AND r."decisionDate" <= ${end}::date AND (r."revocationDate" IS NULL OR r."revocationDate" > ${end}::date)
+             ORDER BY array_position(ARRAY['NTM', 'ADVANCED', 'MODEL'], r.level::text) DESC LIMIT 1) AS title
     FROM "PlanEntry" e
     LEFT JOIN "Assessment" a ON a."unitId" = e."communeId" AND a.year = e.year AND a."setId" = ${set?.id ?? -1}
     WHERE e.year = ${opts.year} AND (${provinces === null} OR e."provinceId" = ANY(${provinces ?? []}::int[]))`;
   return planProgress(
-    rows.map((r) => ({ target: r.target, outcome: planOutcome(r.target, r.status === null ? null : { status: r.status, reachedStandard: r.reached ?? false, tier: r.tier ?? "NONE" }) })),
+    rows.map((r) => ({ target: r.target, outcome: planOutcome(r.target, { report: r.status === null ? null : { status: r.status, reachedStandard: r.reached ?? false }, title: r.title }) })),
   );
 }
 
@@ -179,9 +198,9 @@ export async function getPlanEntryForStaff(viewer: Viewer, entryId: number) {
     where: { code: communeSetCodeForYear(entry.year) },
     include: { criteria: { orderBy: { number: "asc" }, select: { id: true, number: true, name: true } } },
   });
-  const latest = await latestAssessmentOfSet(entry.communeId, set.id, entry.year);
+  const [latest, titles] = await Promise.all([latestAssessmentOfSet(entry.communeId, set.id, entry.year), titlesOn([entry.communeId], yearEnd(entry.year))]);
   const today = todayInVietnam();
-  const outcome = planOutcome(entry.target, latest && latest.year === entry.year ? latest : null);
+  const outcome = planOutcome(entry.target, { report: latest && latest.year === entry.year ? latest : null, title: titles.get(entry.communeId) ?? null });
   const items = entry.roadmap
     .map((i) => {
       const status = latest?.results.get(i.criterionId) ?? null;
@@ -223,12 +242,31 @@ export interface SlippedCommune {
   decisionDate: Date | null;
 }
 
-/** Recognised communes whose assessment of the year no longer meets every criterion. */
+/**
+ * Communes holding the title at the end of the year whose confirmed report of the year no longer
+ * meets every criterion ("đã đạt chuẩn nhưng chưa duy trì đủ tiêu chí").
+ */
 export async function slippedBackForViewer(viewer: Viewer, opts: { year: number; provinceId?: number }): Promise<SlippedCommune[]> {
+  const end = yearEnd(opts.year);
   const rows = await db.assessment.findMany({
-    where: { year: opts.year, status: "RECOGNISED", reachedStandard: false, set: { level: "COMMUNE" }, unit: { level: "COMMUNE", ...(await communeFilter(viewer, opts.provinceId)) } },
+    where: {
+      year: opts.year,
+      status: "CONFIRMED",
+      reachedStandard: false,
+      set: { level: "COMMUNE" },
+      unit: {
+        level: "COMMUNE",
+        ...(await communeFilter(viewer, opts.provinceId)),
+        recognitions: { some: { decisionDate: { lte: end }, OR: [{ revocationDate: null }, { revocationDate: { gt: end } }] } },
+      },
+    },
     orderBy: [{ criteriaMet: "asc" }, { unit: { name: "asc" } }],
-    select: { unitId: true, criteriaMet: true, criteriaTotal: true, decisionNumber: true, decisionDate: true, unit: { select: { fullName: true, district: { select: { fullName: true } } } } },
+    select: {
+      unitId: true,
+      criteriaMet: true,
+      criteriaTotal: true,
+      unit: { select: { fullName: true, district: { select: { fullName: true } }, recognitions: { where: { decisionDate: { lte: end } }, orderBy: { decisionDate: "desc" }, take: 1, select: { decisionNumber: true, decisionDate: true } } } },
+    },
   });
   return rows.map((r) => ({
     communeId: r.unitId,
@@ -236,8 +274,8 @@ export async function slippedBackForViewer(viewer: Viewer, opts: { year: number;
     district: r.unit.district?.fullName ?? null,
     criteriaMet: r.criteriaMet,
     criteriaTotal: r.criteriaTotal,
-    decisionNumber: r.decisionNumber,
-    decisionDate: r.decisionDate,
+    decisionNumber: r.unit.recognitions[0]?.decisionNumber ?? null,
+    decisionDate: r.unit.recognitions[0]?.decisionDate ?? null,
   }));
 }
 

@@ -12,28 +12,27 @@ export const PLAN_TARGET_LABELS: Record<PlanTarget, string> = {
 /** Short forms for table headings: "9 xã đạt chuẩn, 11 xã nâng cao". */
 export const PLAN_TARGET_SHORT: Record<PlanTarget, string> = { NTM: "đạt chuẩn", ADVANCED: "nâng cao", MODEL: "kiểu mẫu" };
 
-export type Tier = "NONE" | "NTM" | "ADVANCED" | "MODEL";
-const TIER_RANK: Record<Tier, number> = { NONE: 0, NTM: 1, ADVANCED: 2, MODEL: 3 };
 const TARGET_RANK: Record<PlanTarget, number> = { NTM: 1, ADVANCED: 2, MODEL: 3 };
 
-/** What a commune's assessment of the plan year says (null: no assessment that year). */
+/** What is known of a commune in the plan year. */
 export interface YearResult {
-  status: string; // WorkflowStatus
-  reachedStandard: boolean;
-  tier: Tier;
+  /** its annual report of the plan year (null: none) */
+  report: { status: string; reachedStandard: boolean } | null;
+  /** the highest title it holds at the end of the plan year (null: none) */
+  title: PlanTarget | null;
 }
 
 export type PlanOutcome = "REACHED" | "AWAITING_RECOGNITION" | "NOT_REACHED" | "NO_ASSESSMENT";
 
 /**
- * Has a registered commune reached its target in the plan year? Reached = the year's assessment
- * is RECOGNISED, still meets every criterion, and its tier is at least the target (NTM ≤ nâng cao
- * ≤ kiểu mẫu). All criteria met but not yet recognised = awaiting recognition (not reached yet).
+ * Has a registered commune reached its target in the plan year? Reached = it holds, at the end of
+ * the year, a title at least at the target (NTM ≤ nâng cao ≤ kiểu mẫu). Every criterion met in the
+ * year's report but no decision yet = awaiting recognition (not reached yet).
  */
-export function planOutcome(target: PlanTarget, result: YearResult | null): PlanOutcome {
-  if (!result) return "NO_ASSESSMENT";
-  if (result.status === "RECOGNISED" && result.reachedStandard && TIER_RANK[result.tier] >= TARGET_RANK[target]) return "REACHED";
-  if (result.reachedStandard && target === "NTM" && result.status !== "REVOKED") return "AWAITING_RECOGNITION";
+export function planOutcome(target: PlanTarget, result: YearResult): PlanOutcome {
+  if (result.title && TARGET_RANK[result.title] >= TARGET_RANK[target]) return "REACHED";
+  if (!result.report) return "NO_ASSESSMENT";
+  if (result.report.reachedStandard && target === "NTM") return "AWAITING_RECOGNITION";
   return "NOT_REACHED";
 }
 
@@ -159,9 +158,9 @@ export function projectionText(p: Projection): string {
 }
 
 /**
- * A recognised commune that slipped back: its recognition stands (RECOGNISED) but the year's
- * assessment no longer meets every criterion.
+ * A recognised commune that slipped back: it holds the title but the year's report no longer
+ * meets every criterion.
  */
-export function hasSlippedBack(result: { status: string; reachedStandard: boolean }): boolean {
-  return result.status === "RECOGNISED" && !result.reachedStandard;
+export function hasSlippedBack(result: { holdsTitle: boolean; reachedStandard: boolean }): boolean {
+  return result.holdsTitle && !result.reachedStandard;
 }

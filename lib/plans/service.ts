@@ -9,7 +9,7 @@ import { notFound, type FieldErrors } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { parseInput, validationError } from "@/lib/ocop/input";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
-import { latestAssessmentOfSet } from "./queries";
+import { latestAssessmentOfSet, titlesOn } from "./queries";
 import { defaultRoadmapDate, planDateError, PLAN_TARGET_LABELS, roadmapDateError, type PlanTarget } from "./rules";
 import {
   ZDeleteEntry,
@@ -58,8 +58,9 @@ export async function registerPlanEntry(viewer: Viewer | null, raw: TRegisterEnt
 
   const set = await db.criteriaSet.findUniqueOrThrow({ where: { code: communeSetCodeForYear(input.year) }, include: { criteria: { orderBy: { number: "asc" }, select: { id: true } } } });
   const latest = await latestAssessmentOfSet(commune.id, set.id, input.year);
-  if (target === "NTM" && latest && latest.year < input.year && latest.status === "RECOGNISED" && latest.reachedStandard) {
-    throw validationError({ target: [`Xã đã được công nhận đạt chuẩn và vẫn đạt đủ tiêu chí năm ${latest.year}: hãy đăng ký mục tiêu nâng cao hoặc kiểu mẫu.`] });
+  const held = (await titlesOn([commune.id], new Date(Date.UTC(input.year, 0, 1)))).get(commune.id);
+  if (target === "NTM" && held) {
+    throw validationError({ target: [`Xã đã được công nhận đạt chuẩn (đang giữ danh hiệu): hãy đăng ký mục tiêu nâng cao hoặc kiểu mẫu.`] });
   }
   const unmet = latest ? set.criteria.filter((c) => latest.results.get(c.id) !== "MET") : set.criteria;
   const due = defaultRoadmapDate(input.year, input.targetDate);

@@ -1,70 +1,56 @@
-// Reads only reports need: the communes holding a recognition decision in a year, and the units a
+// Reads only reports need: the communes holding a recognition decision on a day, and the units a
 // viewer can pick on the report pages. Figures shared with the dashboards come from lib/dashboard.
 import { isUnitInScope, type Viewer } from "@/lib/authz";
-import { setOfYear, type DashboardScope } from "@/lib/dashboard/queries";
+import type { DashboardScope } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { db } from "@/lib/db";
-import type { Tier } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TitleLevel } from "@/lib/recognition/rules";
 import { REFORM_DATE, unitsDateForYear, validOn } from "@/lib/units/rules";
+
+const byVietnamese = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "", "vi");
 
 export interface RecognisedCommune {
   communeId: number;
   commune: string;
   district: string | null;
   province: string | null;
-  criteriaMet: number;
-  criteriaTotal: number;
-  tier: Tier;
-  decisionNumber: string | null;
-  decisionDate: Date | null;
-  decisionSigner: string | null;
+  level: TitleLevel;
+  decisionNumber: string;
+  decisionDate: Date;
+  signer: string;
+  /** the latest confirmed report up to the year (null: none) */
+  reportYear: number | null;
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
 }
 
-const byVietnamese = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "", "vi");
-
 /**
- * Communes whose assessment of `year` (the commune criteria set of that year) holds a recognition
- * (status RECOGNISED), with the decision that recognised them, by province, district and name.
+ * Communes holding a recognition decision in force on a day (xã standing that day, in scope),
+ * each with its highest title, the decision, and its latest confirmed report up to the year.
  */
-export async function listRecognisedCommunes(year: number, scope: DashboardScope): Promise<RecognisedCommune[]> {
-  const set = await setOfYear(year);
-  if (!set) return [];
-  const rows = await db.assessment.findMany({
-    where: {
-      year,
-      setId: set.id,
-      status: "RECOGNISED",
-      unit: {
-        level: "COMMUNE",
-        ...(scope.provinceIds ? { provinceId: { in: scope.provinceIds } } : {}),
-        ...(scope.districtId ? { districtId: scope.districtId } : {}),
-      },
-    },
-    select: {
-      unitId: true,
-      criteriaMet: true,
-      criteriaTotal: true,
-      tier: true,
-      decisionNumber: true,
-      decisionDate: true,
-      decisionSigner: true,
-      unit: { select: { fullName: true, district: { select: { fullName: true } }, province: { select: { fullName: true } } } },
-    },
-  });
-  return rows
-    .map((r) => ({
-      communeId: r.unitId,
-      commune: r.unit.fullName,
-      district: r.unit.district?.fullName ?? null,
-      province: r.unit.province?.fullName ?? null,
-      criteriaMet: r.criteriaMet,
-      criteriaTotal: r.criteriaTotal,
-      tier: r.tier,
-      decisionNumber: r.decisionNumber,
-      decisionDate: r.decisionDate,
-      decisionSigner: r.decisionSigner,
-    }))
-    .sort((a, b) => byVietnamese(a.province, b.province) || byVietnamese(a.district, b.district) || byVietnamese(a.commune, b.commune));
+export async function listRecognisedCommunes(year: number, scope: DashboardScope, asOf: Date): Promise<RecognisedCommune[]> {
+  const where = [
+    scope.provinceIds ? Prisma.sql`u."provinceId" = ANY(${scope.provinceIds})` : Prisma.sql`TRUE`,
+    scope.districtId ? Prisma.sql`u."districtId" = ${scope.districtId}` : Prisma.sql`TRUE`,
+  ];
+  const rows = await db.$queryRaw<RecognisedCommune[]>`
+    SELECT DISTINCT ON (u.id) u.id AS "communeId", u."fullName" AS commune, d."fullName" AS district, p."fullName" AS province,
+           r.level::text AS level, r."decisionNumber", r."decisionDate", r.signer,
+           a.year AS "reportYear", a."criteriaMet", a."criteriaTotal"
+    FROM "Recognition" r
+    JOIN "AdminUnit" u ON u.id = r."unitId"
+    LEFT JOIN "AdminUnit" d ON d.id = u."districtId"
+    LEFT JOIN "AdminUnit" p ON p.id = u."provinceId"
+    LEFT JOIN LATERAL (
+      SELECT a.year, a."criteriaMet", a."criteriaTotal" FROM "Assessment" a
+      WHERE a."unitId" = u.id AND a.status = 'CONFIRMED' AND a.year <= ${year} ORDER BY a.year DESC LIMIT 1
+    ) a ON TRUE
+    WHERE r."decisionDate" <= ${asOf}::date AND (r."revocationDate" IS NULL OR r."revocationDate" > ${asOf}::date)
+      AND u.type = 'XA' AND u."validFrom" <= ${asOf}::date AND (u."validTo" IS NULL OR u."validTo" > ${asOf}::date)
+      AND ${Prisma.join(where, " AND ")}
+    ORDER BY u.id, array_position(ARRAY['NTM', 'ADVANCED', 'MODEL'], r.level::text) DESC`;
+  return rows.sort((a, b) => byVietnamese(a.province, b.province) || byVietnamese(a.district, b.district) || byVietnamese(a.commune, b.commune));
 }
 
 export interface UnitOption {

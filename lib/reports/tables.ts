@@ -6,10 +6,11 @@ import { bandOf, bandsFor } from "@/lib/criteria/rules";
 import { breakdown, communesOf, criterionHeatmap, summaryFigures } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { capitalTable, ocopTable, type Column, type TableData, type TableRequest, type TableRow } from "@/lib/dashboard/tables";
-import { formatNumber } from "@/lib/format";
+import { asOfLabel, defaultAsOf } from "@/lib/figures/definitions";
+import { formatNumber, todayInVietnam } from "@/lib/format";
 import { listCertifiedProducts } from "@/lib/ocop/queries";
 import { COUNCIL_LEVEL_LABELS, OCOP_GROUP_LABELS } from "@/lib/ocop/rules";
-import { PLAN_TARGET_LABELS } from "@/lib/plans/rules";
+import { TITLE_LABELS } from "@/lib/recognition/rules";
 import { getScorecard } from "@/lib/tasks/queries";
 import { TASK_CLASS_LABELS } from "@/lib/tasks/rules";
 import { REFORM_DATE, unitsDateForYear } from "@/lib/units/rules";
@@ -32,7 +33,7 @@ const STT: Column = { key: "stt", label: "STT", kind: "int" };
 const numbered = (rows: TableRow[]) => rows.map((r, i) => ({ stt: i + 1, ...r }));
 
 function request(p: ReportParams): TableRequest {
-  return { unit: p.unit, year: p.year, byTodaysProvinces: false, publicOnly: false, basePath: "" };
+  return { unit: p.unit, year: p.year, asOf: defaultAsOf(p.year, p.today), byTodaysProvinces: false, publicOnly: false, basePath: "" };
 }
 
 /** (1) Communes by number of criteria met (19 · 15–18 · 10–14 · 5–9 · <5), per unit one level down. */
@@ -74,38 +75,37 @@ export async function bandsByUnitTables(_viewer: Viewer, p: ReportParams): Promi
   ];
 }
 
-const TIER_LABELS: Record<string, string> = { ...PLAN_TARGET_LABELS, NONE: "Chưa duy trì đủ tiêu chí" };
-
-/** (2) Communes holding a recognition decision in the year: decision number, date and signer. */
+/** (2) Communes holding a recognition decision in force at the end of the year (or today for the current year). */
 export async function recognisedCommunesTables(_viewer: Viewer, p: ReportParams): Promise<TableData[]> {
-  const communes = await listRecognisedCommunes(p.year, p.unit.scope);
+  const asOf = defaultAsOf(p.year, todayInVietnam());
+  const communes = await listRecognisedCommunes(p.year, p.unit.scope, asOf);
   const withDistrict = p.unit.level !== "DISTRICT" && unitsDateForYear(p.year) < REFORM_DATE;
   const withProvince = p.unit.level === "NATION";
   return [
     {
       name: "xa-dat-chuan",
-      title: `Danh sách xã đạt chuẩn nông thôn mới (đang giữ quyết định công nhận) năm ${p.year}`,
+      title: `Danh sách xã đạt chuẩn nông thôn mới (có quyết định công nhận) ${asOfLabel(asOf)}`,
       columns: [
         STT,
         { key: "commune", label: "Xã", kind: "text" },
         ...(withDistrict ? [{ key: "district", label: "Huyện", kind: "text" } as const] : []),
         ...(withProvince ? [{ key: "province", label: "Tỉnh, thành phố", kind: "text" } as const] : []),
-        { key: "met", label: "Số tiêu chí đạt", kind: "int" },
-        { key: "tier", label: "Mức đạt", kind: "text" },
+        { key: "level", label: "Danh hiệu", kind: "text" },
         { key: "decisionNumber", label: "Số quyết định công nhận", kind: "text" },
         { key: "decisionDate", label: "Ngày quyết định", kind: "date" },
-        { key: "decisionSigner", label: "Người ký", kind: "text" },
+        { key: "signer", label: "Người ký", kind: "text" },
+        { key: "met", label: "Tiêu chí đạt (báo cáo gần nhất)", kind: "text" },
       ],
       rows: numbered(
         communes.map((c) => ({
           commune: c.commune,
           district: c.district,
           province: c.province,
-          met: c.criteriaMet,
-          tier: c.tier === "NONE" ? `${TIER_LABELS.NONE} (${c.criteriaMet}/${c.criteriaTotal})` : TIER_LABELS[c.tier],
+          level: TITLE_LABELS[c.level],
           decisionNumber: c.decisionNumber,
           decisionDate: isoDate(c.decisionDate),
-          decisionSigner: c.decisionSigner,
+          signer: c.signer,
+          met: c.reportYear === null ? "Chưa có báo cáo" : `${c.criteriaMet}/${c.criteriaTotal} (năm ${c.reportYear})`,
         })),
       ),
       total: { commune: `Tổng cộng: ${formatNumber(communes.length)} xã` },

@@ -1,8 +1,11 @@
-// DEMO assessments (isDemo = true): deterministic, plausible criteria histories for 2019–2025.
-// Most communes improve year by year, the 2021–2025 set costs some criteria when it arrives,
-// and a few communes slip back. Indicator values are generated first and every status is then
-// computed with the portal's own scoring rules, so the demo data obeys the rules it shows.
+// DEMO annual reports and titles (isDemo = true): deterministic, plausible criteria histories for
+// 2019–2025. Most communes improve year by year, the 2021–2025 set costs some criteria when it
+// arrives, and a few communes slip back. Indicator values are generated first and every status is
+// then computed with the portal's own scoring rules; titles come only through the procedure's
+// rules (a confirmed report meeting every criterion, then dossier, council and decision), and
+// slipped communes are revoked under QĐ 18/2022 — so the demo data obeys the rules it shows.
 import {
+  checkRevocation,
   communeResult,
   communeSetCodeForYear,
   criterionStatus,
@@ -144,9 +147,11 @@ export async function loadSeededSets(sql: Sql): Promise<Map<string, SeededSet>> 
 
 export interface DemoOptions {
   years: number[];
-  /** the most recent year: its assessments are spread over the workflow states */
+  /** the most recent year: its reports are spread over their states, some dossiers under way */
   currentYear: number;
   seed?: number;
+  /** the seed's clock: no date is generated after it */
+  now?: Date;
   /** communes whose story is written by hand (by official code), e.g. for the guided journeys */
   scripted?: Record<string, ScriptedCommune>;
 }
@@ -156,7 +161,7 @@ export interface ScriptedCommune {
   reachYear: number;
   /** criteria left unmet in a year (all others met) */
   unmet?: Record<number, number[]>;
-  /** workflow status in a year */
+  /** the state of its annual report in a year */
   status?: Record<number, string>;
 }
 
@@ -171,24 +176,62 @@ interface GeneratedAssessment {
 }
 
 /**
- * Generates the assessments of the given communes and writes them BATCH_COMMUNES communes at a
- * time, in the same order as one big insert would (same ids, same values). Each commune's values
- * depend only on its code and the seed; `decisionSeq` (recognition decision numbers per province
- * and year) runs on across batches.
+ * A title, produced by the procedure's rules: on a confirmed report meeting every criterion, a
+ * dossier (verified by the district while districts existed), the council's vote, then the
+ * decision — or, for a commune recognised before the portal's years, a decision entered from the
+ * office's records (no dossier).
+ */
+interface GeneratedTitle {
+  reportKey: string | null;
+  level: "NTM" | "ADVANCED" | "MODEL";
+  setCode: string;
+  decisionNumber: string;
+  decisionDate: Date;
+  submittedAt: Date | null;
+  verifiedAt: Date | null;
+  appraisedOn: Date | null;
+  revocation: { number: string; date: Date; reason: string } | null;
+  unitId: number;
+}
+
+/** A dossier under way at the end of the demo years. */
+interface GeneratedDossier {
+  reportKey: string;
+  unitId: number;
+  status: "SUBMITTED" | "VERIFIED" | "APPRAISED";
+  submittedAt: Date;
+  verifiedAt: Date | null;
+  appraisedOn: Date | null;
+}
+
+interface GeneratedCommune {
+  assessments: GeneratedAssessment[];
+  titles: GeneratedTitle[];
+  dossiers: GeneratedDossier[];
+}
+
+/**
+ * Generates the reports (and titles) of the given communes and writes them BATCH_COMMUNES
+ * communes at a time, in the same order as one big insert would (same ids, same values). Each
+ * commune's values depend only on its code and the seed; `decisionSeq` (decision numbers per
+ * province and year) runs on across batches.
  */
 export async function seedDemoAssessments(sql: Sql, sets: Map<string, SeededSet>, communes: DemoCommune[], opts: DemoOptions) {
-  const now = new Date();
+  const now = opts.now ?? new Date();
   const decisionSeq = new Map<string, number>();
-  const counts = { assessments: 0, criterionResults: 0, indicatorValues: 0 };
+  const setIds = new Map((await sql.query<{ id: number; code: string }>(`SELECT id, code FROM "CriteriaSet"`)).rows.map((r) => [r.code, r.id]));
+  const counts = { assessments: 0, criterionResults: 0, indicatorValues: 0, recognitions: 0, dossiers: 0 };
   for (let start = 0; start < communes.length; start += BATCH_COMMUNES) {
-    const generated = communes.slice(start, start + BATCH_COMMUNES).flatMap((c) => generateCommune(c, sets, opts, decisionSeq, now));
-    const written = await writeAssessments(sql, generated, now);
-    counts.assessments += written.assessments;
-    counts.criterionResults += written.criterionResults;
-    counts.indicatorValues += written.indicatorValues;
+    const generated = communes.slice(start, start + BATCH_COMMUNES).map((c) => generateCommune(c, sets, opts, decisionSeq, now));
+    const written = await writeAssessments(sql, generated, setIds, now);
+    for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += written[k];
   }
   return counts;
 }
+
+const SIGNER = "Chủ tịch UBND tỉnh (dữ liệu mẫu)";
+const REFORM = Date.UTC(2025, 6, 1);
+const day = (y: number, m: number, d: number, now: Date) => new Date(Math.min(Date.UTC(y, m - 1, d), now.getTime()));
 
 function generateCommune(
   commune: DemoCommune,
@@ -196,8 +239,10 @@ function generateCommune(
   opts: DemoOptions,
   decisionSeq: Map<string, number>,
   now: Date,
-): GeneratedAssessment[] {
+): GeneratedCommune {
   const out: GeneratedAssessment[] = [];
+  const titles: GeneratedTitle[] = [];
+  const dossiers: GeneratedDossier[] = [];
   const rng = createRandom(hashCode(`${opts.seed ?? 1}:${commune.code}`));
   const profile = PROFILES[commune.provinceCode] ?? DEFAULT_PROFILE;
   const u = rng.next();
@@ -213,17 +258,31 @@ function generateCommune(
   const order10 = ease(EASE_10);
   // some communes recognised under the 2016–2020 set miss the harder 2021–2025 criteria for a while
   const setChangeDip = reachYear < 2021 && rng.chance(0.35) ? { loss: rng.int(1, 3), until: 2021 + rng.int(0, 2) } : null;
-  let recognisedYear: number | null = null;
-  let decision: { number: string; date: string } | null = null;
-  let tier: "NTM" | "ADVANCED" | "MODEL" = "NTM";
   const aimsHigher = rng.chance(0.35);
+  const nextDecision = (year: number) => {
+    const seq = (decisionSeq.get(`${commune.provinceCode}:${year}`) ?? 0) + 1;
+    decisionSeq.set(`${commune.provinceCode}:${year}`, seq);
+    return { number: `${1800 + seq}/QĐ-UBND`, dayOfMonth: 10 + (seq % 18) };
+  };
+  let title: GeneratedTitle | null = null; // the NTM title in force
+  let higher: GeneratedTitle | null = null; // nâng cao or kiểu mẫu in force
+  let titleYear = 0;
+
+  // reached before the portal's years: a decision entered from the records (2010–2015 or 2016–2020 set)
+  if (reachYear < opts.years[0] && reachYear !== Infinity) {
+    const year = rng.int(Math.max(2014, reachYear - 1), opts.years[0] - 1);
+    const d = nextDecision(year);
+    title = { reportKey: null, unitId: commune.id, level: "NTM", setCode: year <= 2015 ? "XA_2010_2015" : "XA_2016_2020", decisionNumber: d.number, decisionDate: day(year, 12, d.dayOfMonth, now), submittedAt: null, verifiedAt: null, appraisedOn: null, revocation: null };
+    titles.push(title);
+    titleYear = year;
+  }
 
   for (const year of opts.years) {
     const setCode = communeSetCodeForYear(year);
     const set = sets.get(setCode)!;
     let level = year >= reachYear ? 19 : Math.max(floor, 19 - Math.ceil(pace * (reachYear === Infinity ? 2031 - year : reachYear - year)));
     if (setChangeDip && year <= setChangeDip.until) level -= year >= 2021 ? setChangeDip.loss : 0;
-    const slip = recognisedYear !== null && rng.chance(0.03) ? rng.int(1, 7) : 0;
+    const slip = title !== null && rng.chance(0.03) ? rng.int(1, 9) : 0;
     level -= slip;
     const total = set.criteria.length;
     const metCount = clamp(Math.round(level * (total / 19)), 0, total);
@@ -243,46 +302,64 @@ function generateCommune(
     }
     const outcome = communeResult(results.map((r) => r.status), total);
 
-    let status: string;
-    if (outcome.reachedStandard && recognisedYear === null) {
-      // communes already reached before the first demo year were recognised in an earlier year
-      recognisedYear = reachYear < year ? rng.int(2014, year - 1) : year;
-      const seq = (decisionSeq.get(`${commune.provinceCode}:${recognisedYear}`) ?? 0) + 1;
-      decisionSeq.set(`${commune.provinceCode}:${recognisedYear}`, seq);
-      decision = { number: `${1800 + seq}/QĐ-UBND`, date: `${recognisedYear}-12-${String(10 + (seq % 18)).padStart(2, "0")}` };
-    }
-    if (recognisedYear !== null) {
-      status = "RECOGNISED";
-      if (aimsHigher && year >= 2022 && year - recognisedYear >= 2 && outcome.reachedStandard) tier = tier === "NTM" ? "ADVANCED" : tier;
-      if (tier === "ADVANCED" && year - recognisedYear >= 4 && rng.chance(0.15)) tier = "MODEL";
-    } else if (year < opts.currentYear) {
-      status = commune.districtId === null ? "APPRAISED" : "VERIFIED";
-    } else {
-      // without districts (from 1/7/2025) a submitted dossier goes straight to the province
-      status = commune.districtId === null
-        ? rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "APPRAISED"])
-        : rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
-    }
+    // the annual report: confirmed for past years; spread over its states in the current year
+    let status = year < opts.currentYear ? "CONFIRMED" : rng.pick(["DRAFT", "SUBMITTED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED"]);
     if (script?.status?.[year]) status = script.status[year];
-    const recognised = status === "RECOGNISED";
+    const submittedAt = status === "DRAFT" ? null : day(year, 11, 5 + rng.int(0, 10), now);
+    const confirmedAt = status === "CONFIRMED" ? day(year, 11, 20 + rng.int(0, 8), now) : null;
+    const key = `${commune.id}:${year}:${set.id}`;
     out.push({
-      row: [
-        commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask,
-        recognised && outcome.reachedStandard ? tier : "NONE",
-        recognised ? decision!.number : null, recognised ? decision!.date : null,
-        recognised ? "Chủ tịch UBND tỉnh (dữ liệu mẫu)" : null,
-        recognised ? 15 : null, recognised ? 15 : null,
-        status === "DRAFT" ? null : new Date(Date.UTC(year, 9, 15)), true, now,
-      ],
-      key: `${commune.id}:${year}:${set.id}`,
+      row: [commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask, submittedAt, confirmedAt, true, now],
+      key,
       results,
       values,
     });
+
+    if (status !== "CONFIRMED") continue;
+    const keyFailing = set.criteria.some((c) => c.isKey && !(metMask & (1 << (c.number - 1))));
+    if (title && checkRevocation({ recognised: true, criteria: set.criteria.map((c) => ({ isKey: c.isKey, status: metMask & (1 << (c.number - 1)) ? "MET" : "NOT_MET" })) }).flagged && rng.chance(0.6)) {
+      // QĐ 18/2022: the province revokes a title whose commune no longer meets its criteria
+      const d = nextDecision(year);
+      const revocation = { number: `${d.number.replace("/QĐ-UBND", "")}/QĐ-UBND`, date: day(year + 1, 1, d.dayOfMonth, now), reason: `Không còn đạt ${total - outcome.criteriaMet}/${total} tiêu chí${keyFailing ? ", trong đó có tiêu chí trọng yếu" : ""} (Quyết định 18/2022/QĐ-TTg; dữ liệu mẫu).` };
+      for (const t of titles) if (t.unitId === commune.id && t.revocation === null) t.revocation = revocation;
+      title = null;
+      higher = null;
+      continue;
+    }
+    if (!title && outcome.reachedStandard) {
+      // the procedure, on this confirmed report: dossier → (district) → council → decision
+      const submitted = day(year, 12, 1, now);
+      const districtStep = commune.districtId !== null && submitted.getTime() < REFORM;
+      const decideNow = year < opts.currentYear || rng.chance(0.5);
+      if (decideNow) {
+        const d = nextDecision(year);
+        title = {
+          reportKey: key, unitId: commune.id, level: "NTM", setCode, decisionNumber: d.number,
+          decisionDate: day(year, 12, Math.max(d.dayOfMonth, 10), now), submittedAt: submitted,
+          verifiedAt: districtStep ? day(year, 12, 4, now) : null, appraisedOn: day(year, 12, 8, now), revocation: null,
+        };
+        titles.push(title);
+        titleYear = year;
+      } else {
+        const state = rng.pick(districtStep ? ["SUBMITTED", "VERIFIED", "APPRAISED"] as const : ["SUBMITTED", "APPRAISED"] as const);
+        dossiers.push({ reportKey: key, unitId: commune.id, status: state, submittedAt: submitted, verifiedAt: state !== "SUBMITTED" && districtStep ? day(year, 12, 4, now) : null, appraisedOn: state === "APPRAISED" ? day(year, 12, 8, now) : null });
+      }
+      continue;
+    }
+    // nâng cao, then kiểu mẫu: decisions of their own, entered from the records (the portal
+    // holds no criteria of those sets)
+    if (title && outcome.reachedStandard && aimsHigher && year >= 2022 && year - titleYear >= 2 && (!higher || (higher.level === "ADVANCED" && year - titleYear >= 4 && rng.chance(0.15)))) {
+      const d = nextDecision(year);
+      const rank: "ADVANCED" | "MODEL" = higher ? "MODEL" : "ADVANCED";
+      higher = { reportKey: null, unitId: commune.id, level: rank, setCode, decisionNumber: d.number, decisionDate: day(year, 12, d.dayOfMonth, now), submittedAt: null, verifiedAt: null, appraisedOn: null, revocation: null };
+      titles.push(higher);
+    }
   }
-  return out;
+  return { assessments: out, titles, dossiers };
 }
 
-async function writeAssessments(sql: Sql, generated: GeneratedAssessment[], now: Date) {
+async function writeAssessments(sql: Sql, generated: GeneratedCommune[], setIds: Map<string, number>, now: Date) {
+  const all = generated.flatMap((g) => g.assessments);
   const inserted = await insertRows<{ id: number; unitId: number; year: number; setId: number }>(
     sql,
     "Assessment",
@@ -290,29 +367,24 @@ async function writeAssessments(sql: Sql, generated: GeneratedAssessment[], now:
       { name: "unitId", type: "int" },
       { name: "year", type: "int" },
       { name: "setId", type: "int" },
-      { name: "status", type: "WorkflowStatus" },
+      { name: "status", type: "ReportStatus" },
       { name: "criteriaMet", type: "int" },
       { name: "criteriaTotal", type: "int" },
       { name: "reachedStandard", type: "boolean" },
       { name: "metMask", type: "int" },
-      { name: "tier", type: "Tier" },
-      { name: "decisionNumber", type: "text" },
-      { name: "decisionDate", type: "date" },
-      { name: "decisionSigner", type: "text" },
-      { name: "councilVotesFor", type: "int" },
-      { name: "councilVotesTotal", type: "int" },
       { name: "submittedAt", type: "timestamp" },
+      { name: "confirmedAt", type: "timestamp" },
       { name: "isDemo", type: "boolean" },
       { name: "updatedAt", type: "timestamp" },
     ],
-    generated.map((g) => g.row),
+    all.map((g) => g.row),
     { returning: `id, "unitId", year, "setId"` },
   );
   const idByKey = new Map(inserted.map((r) => [`${r.unitId}:${r.year}:${r.setId}`, r.id]));
 
   const resultRows: unknown[][] = [];
   const valueRows: unknown[][] = [];
-  for (const g of generated) {
+  for (const g of all) {
     const assessmentId = idByKey.get(g.key)!;
     for (const r of g.results) resultRows.push([assessmentId, r.criterionId, r.status, r.status, now]);
     for (const v of g.values) valueRows.push([assessmentId, v.indicatorId, v.numberValue, v.boolValue, v.met, now]);
@@ -344,5 +416,60 @@ async function writeAssessments(sql: Sql, generated: GeneratedAssessment[], now:
     valueRows,
     { chunk: 20000 },
   );
-  return { assessments: inserted.length, criterionResults: resultRows.length, indicatorValues: valueRows.length };
+
+  // dossiers: those that ended in a decision, and those still under way
+  const titles = generated.flatMap((g) => g.titles);
+  const decided = titles.filter((t) => t.reportKey !== null);
+  const open = generated.flatMap((g) => g.dossiers);
+  const dossierRows = [
+    ...decided.map((t) => [t.unitId, "NTM", idByKey.get(t.reportKey!)!, "DECIDED", t.submittedAt, t.verifiedAt, t.appraisedOn, 15, 15, true, now]),
+    ...open.map((d) => [d.unitId, "NTM", idByKey.get(d.reportKey)!, d.status, d.submittedAt, d.verifiedAt, d.appraisedOn, d.appraisedOn ? 15 : null, d.appraisedOn ? 15 : null, true, now]),
+  ];
+  const dossiers = await insertRows<{ id: number; reportId: number }>(
+    sql,
+    "RecognitionDossier",
+    [
+      { name: "unitId", type: "int" },
+      { name: "level", type: "TitleLevel" },
+      { name: "reportId", type: "int" },
+      { name: "status", type: "DossierStatus" },
+      { name: "submittedAt", type: "timestamp" },
+      { name: "verifiedAt", type: "timestamp" },
+      { name: "appraisedOn", type: "date" },
+      { name: "councilVotesFor", type: "int" },
+      { name: "councilVotesTotal", type: "int" },
+      { name: "isDemo", type: "boolean" },
+      { name: "updatedAt", type: "timestamp" },
+    ],
+    dossierRows,
+    { returning: `id, "reportId"` },
+  );
+  const dossierOf = new Map(dossiers.map((d) => [d.reportId, d.id]));
+  const fallbackSet = setIds.get("XA_2016_2020")!;
+  await insertRows(
+    sql,
+    "Recognition",
+    [
+      { name: "unitId", type: "int" },
+      { name: "level", type: "TitleLevel" },
+      { name: "setId", type: "int" },
+      { name: "decisionNumber", type: "text" },
+      { name: "decisionDate", type: "date" },
+      { name: "signer", type: "text" },
+      { name: "dossierId", type: "int" },
+      { name: "source", type: "RecognitionSource" },
+      { name: "revocationNumber", type: "text" },
+      { name: "revocationDate", type: "date" },
+      { name: "revocationReason", type: "text" },
+      { name: "isDemo", type: "boolean" },
+    ],
+    titles.map((t) => {
+      const dossierId = t.reportKey ? (dossierOf.get(idByKey.get(t.reportKey)!) ?? null) : null;
+      return [
+        t.unitId, t.level, setIds.get(t.setCode) ?? fallbackSet, t.decisionNumber, t.decisionDate, SIGNER, dossierId,
+        dossierId ? "PROCEDURE" : "IMPORT", t.revocation?.number ?? null, t.revocation?.date ?? null, t.revocation?.reason ?? null, true,
+      ];
+    }),
+  );
+  return { assessments: inserted.length, criterionResults: resultRows.length, indicatorValues: valueRows.length, recognitions: titles.length, dossiers: dossiers.length };
 }

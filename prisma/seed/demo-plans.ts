@@ -23,13 +23,13 @@ const ALWAYS_REGISTERED: Record<number, string[]> = { 2025: ["05923"] };
 interface Candidate {
   communeId: number;
   code: string;
-  status: string;
   reachedStandard: boolean;
-  tier: string;
+  /** the highest title held at the start of the plan year (null: none) */
+  title: string | null;
   criteriaMet: number;
   unmet: number[] | null;
-  /** tier of the plan year's assessment (how it turned out) */
-  nextTier: string | null;
+  /** the highest title held at the end of the plan year (how it turned out) */
+  nextTitle: string | null;
 }
 
 /**
@@ -47,27 +47,32 @@ export async function seedDemoPlans(sql: Sql, opts: { provinceIds: number[]; yea
     for (const year of opts.years) {
       // the year before, against the criteria set of the plan year (its roadmap uses that set)
       const { rows } = await sql.query<Candidate>(
-        `SELECT u.id AS "communeId", u.code, a.status, a."reachedStandard", a.tier, a."criteriaMet", b.tier AS "nextTier",
+        `SELECT u.id AS "communeId", u.code, a."reachedStandard", a."criteriaMet",
+                (SELECT r.level::text FROM "Recognition" r WHERE r."unitId" = u.id AND r."decisionDate" < make_date($2, 1, 1)
+                    AND (r."revocationDate" IS NULL OR r."revocationDate" >= make_date($2, 1, 1))
+                  ORDER BY array_position(ARRAY['NTM', 'ADVANCED', 'MODEL'], r.level::text) DESC LIMIT 1) AS title,
+                (SELECT r.level::text FROM "Recognition" r WHERE r."unitId" = u.id AND r."decisionDate" <= make_date($2, 12, 31)
+                    AND (r."revocationDate" IS NULL OR r."revocationDate" > make_date($2, 12, 31))
+                  ORDER BY array_position(ARRAY['NTM', 'ADVANCED', 'MODEL'], r.level::text) DESC LIMIT 1) AS "nextTitle",
                 (SELECT array_agg(cr."criterionId" ORDER BY c.number) FROM "CriterionResult" cr JOIN "Criterion" c ON c.id = cr."criterionId"
                   WHERE cr."assessmentId" = a.id AND cr.status <> 'MET') AS unmet
            FROM "AdminUnit" u
            JOIN "Assessment" a ON a."unitId" = u.id AND a.year = $2 - 1
            JOIN "CriteriaSet" s ON s.id = a."setId"
-           LEFT JOIN "Assessment" b ON b."unitId" = u.id AND b.year = $2 AND b."setId" = a."setId"
           WHERE u."provinceId" = $1 AND u.level = 'COMMUNE' AND u.type = 'XA'
             AND s.code = $3
           ORDER BY u.code`,
         [provinceId, year, communeSetCodeForYear(year)],
       );
       const forced = new Set(ALWAYS_REGISTERED[year] ?? []);
-      const notRecognised = rows.filter((r) => r.status !== "RECOGNISED" || !r.reachedStandard);
+      const notRecognised = rows.filter((r) => r.title === null);
       const ntm = [
         ...notRecognised.filter((r) => forced.has(r.code)),
         ...notRecognised.filter((r) => !forced.has(r.code)).sort((a, b) => b.criteriaMet - a.criteriaMet || a.code.localeCompare(b.code)),
       ].slice(0, Math.max(ntmCount, forced.size));
       // plans are made with hindsight here: about 60% of those registered for "nâng cao" make it
-      const basic = rows.filter((r) => r.status === "RECOGNISED" && r.reachedStandard && r.tier === "NTM");
-      const made = basic.filter((r) => r.nextTier === "ADVANCED" || r.nextTier === "MODEL");
+      const basic = rows.filter((r) => r.title === "NTM" && r.reachedStandard);
+      const made = basic.filter((r) => r.nextTitle === "ADVANCED" || r.nextTitle === "MODEL");
       const notMade = basic.filter((r) => !made.includes(r) && rng.chance(0.5));
       const fromMade = made.slice(0, Math.ceil(advancedCount * 0.6));
       const advanced = [...fromMade, ...notMade.slice(0, advancedCount - fromMade.length)];

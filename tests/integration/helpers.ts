@@ -47,6 +47,8 @@ export async function putAssessment(opts: {
   results?: "all-met" | CriterionStatus[];
   values?: Record<number, number | boolean | null>;
   version?: number;
+  /** for CONFIRMED: when (default 20/11 of the year) */
+  confirmedAt?: Date;
 }): Promise<AssessmentFixture> {
   const set = await db.criteriaSet.findUniqueOrThrow({
     where: { code: communeSetCodeForYear(opts.year) },
@@ -68,8 +70,8 @@ export async function putAssessment(opts: {
       criteriaTotal,
       reachedStandard,
       metMask: statuses.reduce((mask, s, i) => (s === "MET" ? mask | (1 << (set.criteria[i].number - 1)) : mask), 0),
-      tier: opts.status === "RECOGNISED" && reachedStandard ? "NTM" : "NONE",
       submittedAt: opts.status === "DRAFT" ? null : new Date(`${opts.year}-11-01T00:00:00Z`),
+      confirmedAt: opts.status === "CONFIRMED" ? (opts.confirmedAt ?? new Date(`${opts.year}-11-20T00:00:00Z`)) : null,
       criterionResults: {
         create: statuses.map((status, i) => ({ criterionId: set.criteria[i].id, status, computedStatus: status, version: 1 })),
       },
@@ -107,4 +109,26 @@ export async function appErrorOf(call: Promise<unknown>, code: ErrorCode): Promi
   if (!(err instanceof AppError)) throw err instanceof Error ? err : new Error(String(err));
   if (err.code !== code) throw new Error(`expected AppError ${code}, got ${err.code}: ${err.message}`);
   return err;
+}
+
+/**
+ * A title held by a commune, written directly (no service, no audit): decided on `decisionDate`,
+ * revoked on `revocationDate` when given.
+ */
+export async function putTitle(opts: { unitId: number; decisionDate: string; revocationDate?: string; level?: "NTM" | "ADVANCED" | "MODEL"; setCode?: string; decisionNumber?: string }) {
+  const set = await db.criteriaSet.findFirst({ where: { code: opts.setCode ?? "XA_2016_2020" } }) ?? (await db.criteriaSet.findUniqueOrThrow({ where: { code: "XA_2016_2020" } }));
+  return db.recognition.create({
+    data: {
+      unitId: opts.unitId,
+      level: opts.level ?? "NTM",
+      setId: set.id,
+      decisionNumber: opts.decisionNumber ?? `${100 + opts.unitId % 900}/QĐ-UBND`,
+      decisionDate: new Date(`${opts.decisionDate}T00:00:00Z`),
+      signer: "Chủ tịch UBND tỉnh",
+      source: "IMPORT",
+      ...(opts.revocationDate
+        ? { revocationDate: new Date(`${opts.revocationDate}T00:00:00Z`), revocationNumber: "9/QĐ-UBND", revocationReason: "Không còn đạt tiêu chí." }
+        : {}),
+    },
+  });
 }

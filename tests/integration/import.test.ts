@@ -162,7 +162,7 @@ describe("dry run, apply, and a second import of the same file", () => {
 
   it("lists a locked dossier and does not overwrite it", async () => {
     const commune = await communeByCode("05923", "2025-06-30");
-    const fixture = await putAssessment({ unitId: commune.id, year: YEAR, status: "RECOGNISED", results: "all-met" });
+    const fixture = await putAssessment({ unitId: commune.id, year: YEAR, status: "CONFIRMED", results: "all-met" });
     const g = await assessmentGrid(province, provinceId, YEAR);
     const r = 6 + g.rows.findIndex((x) => x[0] === "05923");
     const file = await editXlsx(await gridToXlsx(g), (ws) => {
@@ -171,7 +171,7 @@ describe("dry run, apply, and a second import of the same file", () => {
     });
     const before = await databaseState();
     const report = await run(province, file);
-    expect(report.locked).toEqual([{ row: r, communeCode: "05923", communeName: commune.name, status: "Đã công nhận" }]);
+    expect(report.locked).toEqual([{ row: r, communeCode: "05923", communeName: commune.name, status: "Đã xác nhận" }]);
     expect(report.cells.changed).toBe(0);
     expect(await databaseState()).toBe(before);
     expect(await db.indicatorValue.count({ where: { assessmentId: fixture.id } })).toBe(0);

@@ -17,15 +17,12 @@ import {
 import { ZRejectCorrection, ZRequestCorrection } from "@/lib/corrections/schemas";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-describe("correctionBlockedReason: only a recognised dossier is corrected through a request", () => {
+describe("correctionBlockedReason: only a confirmed report is corrected through a request", () => {
   const table: [WorkflowStatus, RegExp | null][] = [
-    ["RECOGNISED", null],
+    ["CONFIRMED", null],
     ["DRAFT", /sửa trực tiếp/],
     ["RETURNED", /sửa trực tiếp/],
-    ["SUBMITTED", /trả lại hồ sơ/],
-    ["VERIFIED", /trả lại hồ sơ/],
-    ["APPRAISED", /trả lại hồ sơ/],
-    ["REVOKED", /thu hồi/],
+    ["SUBMITTED", /trả lại báo cáo/],
   ];
   it.each(table)("%s → %s", (status, expected) => {
     const reason = correctionBlockedReason(status);

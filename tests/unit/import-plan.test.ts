@@ -167,7 +167,7 @@ describe("planImport", () => {
     const stored = new Map([[1, { id: 9, status: "SUBMITTED" as const, values: new Map([[201, 90]]), results: new Map() }]]);
     const { report, writes } = plan([["00001", "Xã An", 2025, null, 60]], stored);
     expect(writes).toEqual([]);
-    expect(report.locked).toEqual([{ row: 5, communeCode: "00001", communeName: "Xã An", status: "Đã trình" }]);
+    expect(report.locked).toEqual([{ row: 5, communeCode: "00001", communeName: "Xã An", status: "Chờ cấp trên xác nhận" }]);
     expect(report.cells.changed).toBe(0);
   });
 

@@ -14,22 +14,23 @@ import {
 } from "@/lib/plans/rules";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const result = (status: string, reachedStandard: boolean, tier: YearResult["tier"]): YearResult => ({ status, reachedStandard, tier });
+const result = (status: string | null, reachedStandard: boolean, title: YearResult["title"]): YearResult => ({ report: status === null ? null : { status, reachedStandard }, title });
 
 describe("has a registered commune reached its target?", () => {
   it.each([
-    ["NTM", result("RECOGNISED", true, "NTM"), "REACHED"],
-    ["NTM", result("RECOGNISED", true, "ADVANCED"), "REACHED"],
-    ["NTM", result("APPRAISED", true, "NONE"), "AWAITING_RECOGNITION"],
-    ["NTM", result("VERIFIED", false, "NONE"), "NOT_REACHED"],
-    ["NTM", result("RECOGNISED", false, "NTM"), "NOT_REACHED"], // recognised but slipped back this year
-    ["NTM", result("REVOKED", true, "NONE"), "NOT_REACHED"],
-    ["NTM", null, "NO_ASSESSMENT"],
-    ["ADVANCED", result("RECOGNISED", true, "NTM"), "NOT_REACHED"],
-    ["ADVANCED", result("RECOGNISED", true, "ADVANCED"), "REACHED"],
-    ["ADVANCED", result("RECOGNISED", true, "MODEL"), "REACHED"],
-    ["MODEL", result("RECOGNISED", true, "ADVANCED"), "NOT_REACHED"],
-    ["MODEL", result("RECOGNISED", true, "MODEL"), "REACHED"],
+    ["NTM", result("CONFIRMED", true, "NTM"), "REACHED"],
+    ["NTM", result("CONFIRMED", true, "ADVANCED"), "REACHED"],
+    ["NTM", result("CONFIRMED", true, null), "AWAITING_RECOGNITION"],
+    ["NTM", result("SUBMITTED", false, null), "NOT_REACHED"],
+    // the title lasts: a commune recognised that slipped back this year still holds it
+    ["NTM", result("CONFIRMED", false, "NTM"), "REACHED"],
+    ["NTM", result(null, false, "NTM"), "REACHED"],
+    ["NTM", result(null, false, null), "NO_ASSESSMENT"],
+    ["ADVANCED", result("CONFIRMED", true, "NTM"), "NOT_REACHED"],
+    ["ADVANCED", result("CONFIRMED", true, "ADVANCED"), "REACHED"],
+    ["ADVANCED", result("CONFIRMED", true, "MODEL"), "REACHED"],
+    ["MODEL", result("CONFIRMED", true, "ADVANCED"), "NOT_REACHED"],
+    ["MODEL", result("CONFIRMED", true, "MODEL"), "REACHED"],
   ] as const)("target %s with %o → %s", (target, r, outcome) => {
     expect(planOutcome(target, r)).toBe(outcome);
   });
@@ -142,9 +143,9 @@ describe("projection of the year a commune reaches the standard", () => {
 });
 
 describe("recognised communes that slipped back", () => {
-  it("are recognised but no longer meet every criterion", () => {
-    expect(hasSlippedBack({ status: "RECOGNISED", reachedStandard: false })).toBe(true);
-    expect(hasSlippedBack({ status: "RECOGNISED", reachedStandard: true })).toBe(false);
-    expect(hasSlippedBack({ status: "APPRAISED", reachedStandard: false })).toBe(false);
+  it("hold the title but no longer meet every criterion", () => {
+    expect(hasSlippedBack({ holdsTitle: true, reachedStandard: false })).toBe(true);
+    expect(hasSlippedBack({ holdsTitle: true, reachedStandard: true })).toBe(false);
+    expect(hasSlippedBack({ holdsTitle: false, reachedStandard: false })).toBe(false);
   });
 });

@@ -3,6 +3,9 @@ import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { parseReportQuery, queryObject, reportSearch } from "@/lib/reports/generate";
 import { childLevel } from "@/lib/reports/scope";
 import { AppError } from "@/lib/errors";
+import { ASSESSMENT_YEARS } from "@/lib/assessments/years";
+
+const YEARS = `Chỉ có số liệu các năm 2016–${ASSESSMENT_YEARS.at(-1)}.`;
 
 const validation = (raw: Record<string, unknown>) => {
   try {
@@ -27,8 +30,8 @@ describe("report query string", () => {
 
   it.each([
     [{ nam: "2024.5" }, "nam", "Tham số nam phải là một năm, ví dụ nam=2025."],
-    [{ nam: "2018" }, "nam", "Chỉ có số liệu các năm 2019–2026."],
-    [{ nam: "2031" }, "nam", "Chỉ có số liệu các năm 2019–2026."],
+    [{ nam: "2015" }, "nam", YEARS],
+    [{ nam: "2099" }, "nam", YEARS],
     [{ tinh: "-1" }, "tinh", "Tham số tinh phải là mã số của đơn vị, ví dụ tinh=12."],
     [{ huyen: "1e3" }, "huyen", "Tham số huyen phải là mã số của đơn vị, ví dụ huyen=12."],
     [{ huyen: ["1", "2"] }, "huyen", "Tham số huyen chỉ được ghi một lần."],

@@ -1,94 +1,146 @@
 import { describe, expect, it } from "vitest";
 import { parseVietnameseNumber, ZTransition } from "@/lib/assessments/schemas";
 import { parseIndicatorValue } from "@/lib/assessments/values";
+import { allowedActions, isEditable, REPORT_TRANSITIONS, reportPermission, reviewLevel, type ReportAction, type ReportStatus } from "@/lib/assessments/workflow";
+import { hasPermission } from "@/lib/authz";
 import {
-  allowedActions,
+  appraisalDateProblem,
   councilApproves,
-  isEditable,
-  reviewerLevel,
-  TRANSITIONS,
-  type WorkflowAction,
-  type WorkflowStatus,
-} from "@/lib/assessments/workflow";
+  decisionDateProblem,
+  DOSSIER_NEXT,
+  dossierActions,
+  dossierHolder,
+  dossierPermission,
+  eligibilityProblem,
+  holdsTitle,
+  revocationDateProblem,
+  type DossierStatus,
+} from "@/lib/recognition/rules";
+import { ZDossierStep, ZRevoke } from "@/lib/recognition/schemas";
 
-const STATUSES: WorkflowStatus[] = ["DRAFT", "SUBMITTED", "VERIFIED", "APPRAISED", "RECOGNISED", "RETURNED", "REVOKED"];
+const STATUSES: ReportStatus[] = ["DRAFT", "SUBMITTED", "CONFIRMED", "RETURNED"];
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-describe("allowedActions", () => {
-  // status → [with the district step (before 1/7/2025), without it (communes with no district)]
-  const table: Record<WorkflowStatus, [WorkflowAction[], WorkflowAction[]]> = {
-    DRAFT: [["submit"], ["submit"]],
-    RETURNED: [["submit"], ["submit"]],
-    SUBMITTED: [["verify", "return"], ["appraise", "return"]],
-    VERIFIED: [["appraise", "return"], ["appraise", "return"]],
-    APPRAISED: [["recognise", "return"], ["recognise", "return"]],
-    RECOGNISED: [["revoke"], ["revoke"]],
-    REVOKED: [[], []],
-  };
-
-  it.each(STATUSES.flatMap((s) => [[s, true, table[s][0]] as const, [s, false, table[s][1]] as const]))(
-    "from %s (district step: %s) allows %j",
-    (status, districtStep, expected) => {
-      expect([...allowedActions(status, districtStep)].sort()).toEqual([...expected].sort());
-    },
-  );
-
-  it("never offers verification to a commune without a district", () => {
-    for (const s of STATUSES) expect(allowedActions(s, false)).not.toContain("verify");
+describe("the annual report", () => {
+  it.each([
+    ["DRAFT", ["submit"]],
+    ["RETURNED", ["submit"]],
+    ["SUBMITTED", ["confirm", "return"]],
+    ["CONFIRMED", []],
+  ] as const)("from %s allows %j", (status, expected) => {
+    expect(allowedActions(status)).toEqual(expected);
   });
 
-  it("lets a submitted dossier of a commune with a district reach appraisal only through verification", () => {
-    expect(allowedActions("SUBMITTED", true)).not.toContain("appraise");
+  it("every action leads to a status of the report", () => {
+    for (const s of STATUSES) for (const a of allowedActions(s)) expect(STATUSES).toContain(REPORT_TRANSITIONS[a].to);
   });
 
-  it("every action it offers leads to a status from which the procedure continues or ends as stated", () => {
-    for (const s of STATUSES) {
-      for (const districtStep of [true, false]) {
-        for (const a of allowedActions(s, districtStep)) expect(STATUSES).toContain(TRANSITIONS[a].to);
-      }
-    }
-  });
-});
-
-describe("isEditable", () => {
   it.each([
     ["DRAFT", true],
     ["RETURNED", true],
     ["SUBMITTED", false],
-    ["VERIFIED", false],
-    ["APPRAISED", false],
-    ["RECOGNISED", false],
-    ["REVOKED", false],
-  ] as const)("a dossier in %s is editable: %s", (status, expected) => {
+    ["CONFIRMED", false],
+  ] as const)("a report in %s is editable: %s", (status, expected) => {
     expect(isEditable(status)).toBe(expected);
+  });
+
+  it.each([
+    ["a commune with a district, before 1/7/2025", 7, "2025-06-30", "DISTRICT"],
+    ["a commune with a district, from 1/7/2025 (no districts any more)", 7, "2025-07-01", "PROVINCE"],
+    ["a commune without a district", null, "2024-03-01", "PROVINCE"],
+  ] as const)("%s is confirmed by its %s", (_label, districtId, on, expected) => {
+    expect(reviewLevel({ districtId }, d(on))).toBe(expected);
+  });
+
+  it.each([
+    ["submit", 7, "2024-11-01", "assessment.submit"],
+    ["confirm", 7, "2024-11-01", "assessment.confirm.district"],
+    ["return", 7, "2024-11-01", "assessment.confirm.district"],
+    ["confirm", 7, "2026-01-10", "assessment.confirm.province"],
+    ["confirm", null, "2024-11-01", "assessment.confirm.province"],
+  ] as const)("%s (district %s, on %s) needs %s", (action, districtId, on, permission) => {
+    expect(reportPermission(action as ReportAction, { districtId }, d(on))).toBe(permission);
+  });
+
+  it("the commune sends; only the level above confirms (permission table)", () => {
+    expect(hasPermission("COMMUNE_OFFICER", "assessment.submit")).toBe(true);
+    expect(hasPermission("COMMUNE_OFFICER", "assessment.confirm.district")).toBe(false);
+    expect(hasPermission("DISTRICT_OFFICER", "assessment.confirm.district")).toBe(true);
+    expect(hasPermission("DISTRICT_OFFICER", "assessment.confirm.province")).toBe(false);
+    expect(hasPermission("PROVINCE_OFFICER", "assessment.confirm.province")).toBe(true);
+    expect(hasPermission("PROVINCE_OFFICER", "assessment.submit")).toBe(false);
   });
 });
 
-describe("reviewerLevel", () => {
-  it.each([
-    ["SUBMITTED", true, "DISTRICT"],
-    ["SUBMITTED", false, "PROVINCE"],
-    ["VERIFIED", true, "PROVINCE"],
-    ["VERIFIED", false, "PROVINCE"],
-    ["APPRAISED", true, "PROVINCE"],
-    ["APPRAISED", false, "PROVINCE"],
-    ["DRAFT", true, null],
-    ["DRAFT", false, null],
-    ["RETURNED", true, null],
-    ["RETURNED", false, null],
-    ["RECOGNISED", true, null],
-    ["RECOGNISED", false, null],
-    ["REVOKED", true, null],
-    ["REVOKED", false, null],
-  ] as const)("a dossier in %s (district step: %s) is reviewed by %s", (status, districtStep, expected) => {
-    expect(reviewerLevel(status, districtStep)).toBe(expected);
+describe("the recognition dossier", () => {
+  const ALL: DossierStatus[] = ["SUBMITTED", "VERIFIED", "APPRAISED", "DECIDED", "RETURNED"];
+  const table: Record<DossierStatus, [string[], string[]]> = {
+    SUBMITTED: [["verify", "return"], ["appraise", "return"]],
+    VERIFIED: [["appraise", "return"], ["appraise", "return"]],
+    APPRAISED: [["decide", "return"], ["decide", "return"]],
+    DECIDED: [[], []],
+    RETURNED: [["resubmit"], ["resubmit"]],
+  };
+  it.each(ALL.flatMap((s) => [[s, true, table[s][0]] as const, [s, false, table[s][1]] as const]))("from %s (district step: %s) allows %j", (status, districtStep, expected) => {
+    expect(dossierActions(status, districtStep)).toEqual(expected);
   });
 
-  it("names a reviewer exactly for the statuses from which a return is possible", () => {
-    for (const s of STATUSES) {
-      for (const districtStep of [true, false]) {
-        expect(reviewerLevel(s, districtStep) !== null).toBe(allowedActions(s, districtStep).includes("return"));
-      }
-    }
+  it("without a district step verification is never offered, with it appraisal waits for it", () => {
+    for (const s of ALL) expect(dossierActions(s, false)).not.toContain("verify");
+    expect(dossierActions("SUBMITTED", true)).not.toContain("appraise");
+  });
+
+  it("a return comes from the office holding the dossier", () => {
+    expect(dossierHolder("SUBMITTED", true)).toBe("DISTRICT");
+    expect(dossierHolder("SUBMITTED", false)).toBe("PROVINCE");
+    expect(dossierHolder("APPRAISED", true)).toBe("PROVINCE");
+    expect(dossierPermission("return", "SUBMITTED", true)).toBe("recognition.verify");
+    expect(dossierPermission("return", "VERIFIED", true)).toBe("recognition.appraise");
+    expect(DOSSIER_NEXT.decide).toBe("DECIDED");
+  });
+
+  it.each([
+    ["no report", null, /chưa có báo cáo/],
+    ["a report not yet confirmed", { year: 2024, status: "SUBMITTED", criteriaMet: 19, criteriaTotal: 19, reachedStandard: true }, /chưa được cấp trên xác nhận/],
+    ["a confirmed report at 11/19", { year: 2024, status: "CONFIRMED", criteriaMet: 11, criteriaTotal: 19, reachedStandard: false }, /mới đạt 11\/19 tiêu chí/],
+    ["a confirmed report at 18/19", { year: 2024, status: "CONFIRMED", criteriaMet: 18, criteriaTotal: 19, reachedStandard: false }, /cần đạt 19\/19/],
+    ["a confirmed report at 9/10", { year: 2026, status: "CONFIRMED", criteriaMet: 9, criteriaTotal: 10, reachedStandard: false }, /cần đạt 10\/10/],
+  ] as const)("is refused on %s, said in Vietnamese", (_label, report, message) => {
+    expect(eligibilityProblem(report, 2024)).toMatch(message);
+  });
+
+  it("is open to a confirmed report meeting every criterion", () => {
+    expect(eligibilityProblem({ year: 2024, status: "CONFIRMED", criteriaMet: 19, criteriaTotal: 19, reachedStandard: true }, 2024)).toBeNull();
+  });
+
+  it.each([
+    ["signed today, after the council", "2026-12-02", "2026-11-20", "2026-12-02", null],
+    ["signed the day of the council", "2026-11-20", "2026-11-20", "2026-12-02", null],
+    ["dated in the future (1/1/2030)", "2030-01-01", "2026-11-20", "2026-12-02", /sau ngày hôm nay/],
+    ["dated tomorrow", "2026-12-03", null, "2026-12-02", /sau ngày hôm nay/],
+    ["dated before the council", "2026-11-19", "2026-11-20", "2026-12-02", /trước ngày hội đồng/],
+  ] as const)("a decision %s: %s", (_label, decided, appraised, today, problem) => {
+    const r = decisionDateProblem(d(decided), appraised ? d(appraised) : null, d(today));
+    if (problem) expect(r).toMatch(problem);
+    else expect(r).toBeNull();
+  });
+
+  it("a council meeting cannot be in the future; a revocation neither, nor before its decision", () => {
+    expect(appraisalDateProblem(d("2026-12-03"), d("2026-12-02"))).toMatch(/sau ngày hôm nay/);
+    expect(appraisalDateProblem(d("2026-12-02"), d("2026-12-02"))).toBeNull();
+    expect(revocationDateProblem(d("2027-01-01"), d("2020-12-20"), d("2026-12-02"))).toMatch(/sau ngày hôm nay/);
+    expect(revocationDateProblem(d("2020-12-19"), d("2020-12-20"), d("2026-12-02"))).toMatch(/trước ngày quyết định/);
+    expect(revocationDateProblem(d("2024-05-01"), d("2020-12-20"), d("2026-12-02"))).toBeNull();
+  });
+
+  it("a title is held from its decision day until the day of its revocation", () => {
+    const title = { decisionDate: d("2023-12-15"), revocationDate: d("2025-03-10") };
+    expect(holdsTitle(title, d("2023-12-14"))).toBe(false);
+    expect(holdsTitle(title, d("2023-12-15"))).toBe(true);
+    expect(holdsTitle(title, d("2024-12-31"))).toBe(true);
+    expect(holdsTitle(title, d("2025-03-09"))).toBe(true);
+    expect(holdsTitle(title, d("2025-03-10"))).toBe(false);
+    expect(holdsTitle({ decisionDate: d("2014-12-01"), revocationDate: null }, d("2030-01-01"))).toBe(true);
   });
 });
 
@@ -112,27 +164,31 @@ describe("councilApproves", () => {
   });
 });
 
-describe("ZTransition", () => {
-  it("refuses a return without a reason, in Vietnamese", () => {
+describe("form schemas", () => {
+  it("refuses a report's return without a reason, in Vietnamese", () => {
     const r = ZTransition.safeParse({ action: "return", assessmentId: 1, version: 1, comment: "  " });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].message).toMatch(/lý do/);
   });
 
-  it("refuses a negative vote count", () => {
-    const r = ZTransition.safeParse({ action: "appraise", assessmentId: 1, version: 1, votesFor: -1, votesTotal: 15 });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0].message).toMatch(/âm/);
+  it("refuses a negative vote count and a council of no members", () => {
+    const neg = ZDossierStep.safeParse({ action: "appraise", dossierId: 1, version: 1, appraisedOn: "2026-11-20", votesFor: -1, votesTotal: 15 });
+    expect(neg.success).toBe(false);
+    expect(neg.error?.issues[0].message).toMatch(/âm/);
+    expect(ZDossierStep.safeParse({ action: "appraise", dossierId: 1, version: 1, appraisedOn: "2026-11-20", votesFor: 0, votesTotal: 0 }).success).toBe(false);
   });
 
-  it("refuses a council of no members", () => {
-    const r = ZTransition.safeParse({ action: "appraise", assessmentId: 1, version: 1, votesFor: 0, votesTotal: 0 });
-    expect(r.success).toBe(false);
+  it("refuses an impossible decision date, and a decision without its confirmation", () => {
+    const base = { action: "decide", dossierId: 1, version: 1, decisionNumber: "12/QĐ-UBND", signer: "Nguyễn Văn A", confirmed: "on" };
+    expect(ZDossierStep.safeParse({ ...base, decisionDate: "2030-02-30" }).success).toBe(false);
+    const unconfirmed = ZDossierStep.safeParse({ ...base, decisionDate: "2026-11-30", confirmed: undefined });
+    expect(unconfirmed.success).toBe(false);
+    expect(unconfirmed.error?.issues[0].message).toMatch(/xác nhận/);
+    expect(ZDossierStep.safeParse({ ...base, decisionDate: "2026-11-30" }).success).toBe(true);
   });
 
-  it("refuses an impossible decision date", () => {
-    const r = ZTransition.safeParse({ action: "recognise", assessmentId: 1, version: 1, decisionNumber: "12/QĐ-UBND", decisionDate: "2030-02-30", decisionSigner: "Nguyễn Văn A" });
-    expect(r.success).toBe(false);
+  it("a revocation needs a reason, a number and a date", () => {
+    expect(ZRevoke.safeParse({ recognitionId: 1, version: 1, revocationNumber: "9/QĐ-UBND", revocationDate: "2026-11-30", reason: "", confirmed: "on" }).success).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 };
 export const dynamic = "force-dynamic";
 
-type Search = { nam?: string; giai_doan?: string; tinh?: string; huyen?: string; xem?: string };
+type Search = { nam?: string; giai_doan?: string; "den-ngay"?: string; tinh?: string; huyen?: string; xem?: string };
 
 export default async function PublicStatisticsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
@@ -30,11 +30,11 @@ export default async function PublicStatisticsPage({ searchParams }: { searchPar
         keep={{ tinh: unit.level === "PROVINCE" ? unit.unitId ?? undefined : undefined, huyen: unit.level === "DISTRICT" ? unit.unitId ?? undefined : undefined }}
       />
       <p className="text-sm text-gray-600">
-        Chỉ gồm kết quả đã được cấp trên thẩm tra, thẩm định hoặc công nhận. Dữ liệu mở:{" "}
-        <a className="text-brand-700 underline" href={`/api/v1/thong-ke?nam=${period.year}`}>/api/v1/thong-ke?nam={period.year}</a> (JSON, thêm <code>&amp;dinh_dang=csv</code> để tải CSV).
+        “Xã đạt chuẩn” là xã có quyết định công nhận còn hiệu lực; số tiêu chí lấy từ báo cáo đã được cấp trên xác nhận. Dữ liệu mở:{" "}
+        <a className="text-brand-700 underline" href={`/api/v1/thong-ke?nam=${period.year}&den-ngay=${period.asOf.toISOString().slice(0, 10)}`}>/api/v1/thong-ke?nam={period.year}&amp;den-ngay={period.asOf.toISOString().slice(0, 10)}</a> (JSON, thêm <code>&amp;dinh_dang=csv</code> để tải CSV).
       </p>
       {correctedAt && <CorrectionNotice year={period.year} correctedAt={correctedAt} />}
-      <DashboardView unit={unit} year={period.year} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly basePath="/so-lieu" />
+      <DashboardView unit={unit} year={period.year} asOf={period.asOf} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly basePath="/so-lieu" />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { resolveDashboardUnit } from "@/lib/dashboard/scope";
 
 export const metadata: Metadata = { title: "Tổng quan" };
 
-type Search = { nam?: string; giai_doan?: string; tinh?: string; huyen?: string; xem?: string };
+type Search = { nam?: string; giai_doan?: string; "den-ngay"?: string; tinh?: string; huyen?: string; xem?: string };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePagePermission("dashboard.view", "/quan-ly/tong-quan");
@@ -25,7 +25,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         canGoUp={viewer.unitId === null}
         keep={{ tinh: unit.level === "PROVINCE" ? unit.unitId ?? undefined : undefined, huyen: unit.level === "DISTRICT" ? unit.unitId ?? undefined : undefined }}
       />
-      <DashboardView unit={unit} year={period.year} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly={false} basePath={basePath} communeHref={(id) => `/quan-ly/xa/${id}`} />
+      <DashboardView unit={unit} year={period.year} asOf={period.asOf} byTodaysProvinces={sp.xem === "hien-nay"} publicOnly={false} basePath={basePath} communeHref={(id) => `/quan-ly/xa/${id}`} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { WorkflowBadge } from "@/components/portal/status-badge";
+import { ReportBadge, TitleBadge } from "@/components/portal/status-badge";
 import { YearSelect } from "@/components/portal/year-select";
 import { listCommunesForViewer } from "@/lib/assessments/queries";
 import { ASSESSMENT_YEARS, parseYear } from "@/lib/assessments/years";
@@ -53,7 +53,8 @@ export default async function CommuneListPage({ searchParams }: { searchParams: 
               <th scope="col" className="px-3 py-2">Xã</th>
               <th scope="col" className="px-3 py-2">Huyện</th>
               <th scope="col" className="px-3 py-2 text-right">Tiêu chí đạt</th>
-              <th scope="col" className="px-3 py-2">Trạng thái</th>
+              <th scope="col" className="px-3 py-2">Báo cáo năm {year}</th>
+              <th scope="col" className="px-3 py-2">Danh hiệu</th>
             </tr>
           </thead>
           <tbody>
@@ -67,7 +68,8 @@ export default async function CommuneListPage({ searchParams }: { searchParams: 
                 <td className="px-3 py-1.5 text-right tabular-nums">
                   {c.assessment ? `${c.assessment.criteriaMet}/${c.assessment.criteriaTotal}` : "Chưa đánh giá"}
                 </td>
-                <td className="px-3 py-1.5">{c.assessment ? <WorkflowBadge status={c.assessment.status} /> : "–"}</td>
+                <td className="px-3 py-1.5">{c.assessment ? <ReportBadge status={c.assessment.status} /> : "–"}</td>
+                <td className="px-3 py-1.5">{c.title ? <TitleBadge level={c.title.level} /> : "–"}</td>
               </tr>
             ))}
           </tbody>

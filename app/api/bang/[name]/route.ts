@@ -8,7 +8,7 @@ import { tablesToXlsx, tableToCsv } from "@/lib/exports/table-file";
 const BUILDERS: Record<string, (r: TableRequest) => Promise<TableData>> = {
   "tong-hop": async (r) => (await headlineTable(r)).table,
   "so-sanh": comparisonTable,
-  "nhom-tieu-chi": async (r) => bandsTable((await headlineTable(r)).figures),
+  "nhom-tieu-chi": async (r) => bandsTable((await headlineTable(r)).bands),
   "xu-huong": (r) => trendTable(r, 2016, Math.max(r.year, 2026)),
   "ban-do-nhiet": heatmapTable,
   "huyen-trang": whiteDistrictsTable,
@@ -32,7 +32,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ name: st
   }
   const period = parsePeriod(sp);
   const unit = await resolveDashboardUnit(viewer, sp);
-  const table = await build({ unit, year: period.year, byTodaysProvinces: sp.xem === "hien-nay", publicOnly, basePath: "" });
+  const table = await build({ unit, year: period.year, asOf: period.asOf, byTodaysProvinces: sp.xem === "hien-nay", publicOnly, basePath: "" });
   const file = `${name}-${period.year}-${unit.unitId ?? "toan-quoc"}`;
   if (sp.dinh_dang === "xlsx") {
     return new Response(new Uint8Array(await tablesToXlsx([table])), {

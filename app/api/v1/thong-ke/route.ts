@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { openStatistics, statsToCsv, ZStatsQuery } from "@/lib/stats/open-data";
 
-// Open data: public figures only (reviewed above the commune). No login.
+// Open data: the official figures (titles in force, confirmed reports) as at a day. No login.
 export async function GET(req: Request) {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = ZStatsQuery.safeParse(params);
@@ -10,13 +11,17 @@ export async function GET(req: Request) {
   }
   try {
     const stats = await openStatistics(parsed.data);
-    const headers = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" };
-    if (parsed.data.dinh_dang === "csv") {
-      return new Response(statsToCsv(stats), {
-        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="thong-ke-${stats.year}-${stats.unit.code ?? "toan-quoc"}.csv"` },
+    const csv = parsed.data.dinh_dang === "csv";
+    const body = csv ? statsToCsv(stats, parsed.data.phan_cach === "cham-phay" ? ";" : ",") : JSON.stringify(stats);
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    const headers: Record<string, string> = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*", ETag: etag };
+    if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+    if (csv) {
+      return new Response(body, {
+        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="thong-ke-${stats.year}-${stats.asOf}-${stats.unit.code ?? "toan-quoc"}.csv"` },
       });
     }
-    return Response.json(stats, { headers });
+    return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") return Response.json({ error: err.message }, { status: 404 });
     throw err;

@@ -3,15 +3,17 @@ import { notFound } from "next/navigation";
 import { CriterionForm } from "@/components/assessment/criterion-form";
 import { GapList } from "@/components/assessment/gap-list";
 import { HistoryPanel } from "@/components/assessment/history-panel";
-import { WorkflowPanel } from "@/components/assessment/workflow-panel";
+import { ReportPanel } from "@/components/assessment/report-panel";
+import { RecognitionPanel } from "@/components/recognition/recognition-panel";
 import { CorrectionPanel } from "@/components/corrections/correction-panel";
 import { SatisfactionSummary } from "@/components/surveys/satisfaction-summary";
-import { WorkflowBadge } from "@/components/portal/status-badge";
+import { ReportBadge } from "@/components/portal/status-badge";
 import { YearSelect } from "@/components/portal/year-select";
 import { gapsOf, getCommuneAssessmentView, listAssessmentHistory } from "@/lib/assessments/queries";
 import { ASSESSMENT_YEARS, parseYear } from "@/lib/assessments/years";
 import { requirePagePermission } from "@/lib/auth";
-import { formatDate } from "@/lib/format";
+import { todayInVietnam } from "@/lib/format";
+import { recognitionView } from "@/lib/recognition/queries";
 
 export const metadata: Metadata = { title: "Đánh giá tiêu chí xã" };
 
@@ -22,7 +24,10 @@ export default async function CommunePage({ params, searchParams }: { params: Pr
   if (!Number.isSafeInteger(communeId) || communeId <= 0) notFound();
   const year = parseYear((await searchParams).nam);
   const view = await getCommuneAssessmentView(viewer, communeId, year);
-  const history = view.assessment ? await listAssessmentHistory(viewer, view.assessment.id) : [];
+  const [history, recognition] = await Promise.all([
+    view.assessment ? listAssessmentHistory(viewer, view.assessment.id) : [],
+    recognitionView(viewer, view.commune, year, todayInVietnam()),
+  ]);
   const groups = [...new Map(view.criteria.map((c) => [c.groupOrder, c.groupName])).entries()].sort((a, b) => a[0] - b[0]);
   const a = view.assessment;
   const criteriaMet = a?.criteriaMet ?? 0;
@@ -53,27 +58,17 @@ export default async function CommunePage({ params, searchParams }: { params: Pr
           <div className="h-2 min-w-40 flex-1 overflow-hidden rounded bg-gray-200" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={criteriaMet} aria-label="Tiến độ tiêu chí">
             <div className="h-full bg-brand-600" style={{ width: `${(criteriaMet * 100) / total}%` }} />
           </div>
-          {a ? <WorkflowBadge status={a.status} /> : <span className="text-sm text-gray-600">Chưa có hồ sơ năm {year}</span>}
+          {a ? <ReportBadge status={a.status} /> : <span className="text-sm text-gray-600">Chưa có báo cáo năm {year}</span>}
           {a?.isDemo && <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-800">Dữ liệu mẫu</span>}
         </div>
-        {a?.decisionNumber && a.status === "RECOGNISED" && (
-          <p className="text-sm">
-            Quyết định công nhận số {a.decisionNumber} ngày {formatDate(a.decisionDate)}
-            {a.decisionSigner ? ` · ${a.decisionSigner}` : ""}
-          </p>
-        )}
-        {a?.status === "RETURNED" && a.returnComment && <p className="text-sm text-amber-800">Hồ sơ được trả lại: {a.returnComment}</p>}
-        {a?.status === "REVOKED" && (
-          <p className="text-sm text-red-800">
-            Đã thu hồi theo quyết định {a.revocationDecision} ngày {formatDate(a.revocationDate)}: {a.revocationReason}
-          </p>
-        )}
+        {a?.status === "RETURNED" && a.returnComment && <p className="text-sm text-amber-800">Báo cáo được trả lại: {a.returnComment}</p>}
         {!view.canEdit && a && a.status !== "DRAFT" && a.status !== "RETURNED" && (
-          <p className="text-xs text-gray-600">Số liệu đã khóa khi hồ sơ được trình; chỉ mở lại khi hồ sơ được trả lại để bổ sung.</p>
+          <p className="text-xs text-gray-600">Số liệu đã khóa khi báo cáo được gửi; chỉ mở lại khi báo cáo được trả lại để bổ sung (báo cáo đã xác nhận: qua đề nghị điều chỉnh).</p>
         )}
       </div>
 
-      {a && <WorkflowPanel assessmentId={a.id} version={a.version} actions={view.actions} />}
+      {a && <ReportPanel assessmentId={a.id} version={a.version} actions={view.actions} reviewLevel={view.reviewLevel} />}
+      <RecognitionPanel view={recognition} commune={view.commune} />
       <CorrectionPanel viewer={viewer} view={view} />
 
       <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
