@@ -19,6 +19,8 @@ interface Proc {
   pid: number;
   ppid: number;
   pgrp: number;
+  /** Z: a zombie, dead already (its new parent, PID 1 in a container, may never reap it) */
+  state: string;
   cmdline: string[];
 }
 
@@ -29,9 +31,9 @@ function processes(): Proc[] {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const [, ppid, pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const cmdline = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").filter(Boolean);
-      out.push({ pid: Number(name), ppid, pgrp, cmdline });
+      out.push({ pid: Number(name), ppid: Number(ppid), pgrp: Number(pgrp), state, cmdline });
     } catch {
       // gone meanwhile
     }
@@ -57,7 +59,7 @@ function descendants(pid: number): Proc[] {
 }
 
 /** What is left of npm start's process group (a terminal's job): orphans keep their group. */
-const leftOf = (s: Started) => processes().filter((p) => p.pgrp === s.npm.pid).map((p) => p.cmdline.join(" "));
+const leftOf = (s: Started) => processes().filter((p) => p.pgrp === s.npm.pid && p.state !== "Z").map((p) => `${p.pid} ${p.cmdline.join(" ")}`);
 
 /** The PostgreSQL server of our data directory and its backends, wherever they run. */
 function postgresOfDataDir(): Proc[] {
