@@ -60,9 +60,9 @@ describe("criteria frameworks", () => {
     expect(set.criteria.map((c) => c.name)).toEqual(csv.filter((r) => r.period === period).map((r) => r.name_vi));
   });
 
-  it("marks every seeded indicator and threshold as a sample value", async () => {
-    expect(await db.indicator.count({ where: { isSample: false } })).toBe(0);
-    expect(await db.indicatorThreshold.count({ where: { isSample: false } })).toBe(0);
+  it("marks as sample every seeded indicator and threshold that no source states (criteria-sources.test.ts checks the sourced ones)", async () => {
+    expect(await db.indicator.count({ where: { isSample: false, source: null } })).toBe(0);
+    expect(await db.indicatorThreshold.count({ where: { isSample: false, source: null, provinceId: null } })).toBe(0);
     expect(await db.indicator.count({ where: { criterion: { set: { code: "XA_2026_2030" } } } })).toBe(47);
   });
 });
