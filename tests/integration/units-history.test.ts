@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { isUnitInScope } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { unitsDateForYear } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
 import { seedUnits } from "../../prisma/seed/units";
 import { ensureUnitsHistory } from "../../prisma/seed/units-history";
@@ -80,6 +81,14 @@ describe("units of every GSO snapshot, 2015–2025", () => {
     ["2025-03-01", 121],
   ])("Thái Nguyên on %s has %i xã", async (iso, xa) => {
     expect((await countsOn(iso, "19")).XA).toBe(xa);
+  });
+
+  it("a year's figures use the units of its year end (2025: the last day before the reform)", () => {
+    expect(unitsDateForYear(2016).toISOString().slice(0, 10)).toBe("2016-12-31");
+    expect(unitsDateForYear(2020).toISOString().slice(0, 10)).toBe("2020-12-31");
+    expect(unitsDateForYear(2024).toISOString().slice(0, 10)).toBe("2024-12-31");
+    expect(unitsDateForYear(2025).toISOString().slice(0, 10)).toBe("2025-06-30");
+    expect(unitsDateForYear(2026).toISOString().slice(0, 10)).toBe("2026-12-31");
   });
 
   it("a unit unchanged from 2015 to the reform is one row, the one the demo accounts point at", async () => {
