@@ -15,14 +15,24 @@ import {
 import type { SeededCriterion, SeededIndicator, SeededSet } from "./criteria.ts";
 import { createRandom, insertRows, type Random, type Sql } from "./sql.ts";
 
-export interface DemoCommune {
+/** The administrative unit an assessment is written on. */
+export interface DemoUnit {
   id: number;
-  code: string;
-  provinceCode: string;
   provinceId: number;
   districtId: number | null;
   region: NtmRegion | null;
   communeGroup: number | null;
+}
+
+export interface DemoCommune extends DemoUnit {
+  code: string;
+  provinceCode: string;
+  /**
+   * The unit of each year the commune was a xã (prisma/seed.ts loadDemoCommunesByYear); without
+   * it every year is written on the commune's own unit. The story is drawn for every year either
+   * way, so a commune's figures do not depend on which of its years are written.
+   */
+  years?: Map<number, DemoUnit>;
 }
 
 /**
@@ -72,7 +82,7 @@ interface GeneratedValue {
   met: boolean | null;
 }
 
-function valuesForCriterion(indicators: SeededIndicator[], commune: DemoCommune, scheme: SeededSet["scheme"], meet: boolean, rng: Random) {
+function valuesForCriterion(indicators: SeededIndicator[], commune: DemoUnit, scheme: SeededSet["scheme"], meet: boolean, rng: Random) {
   // an unmet criterion fails one or two of its indicators
   const failing = new Set<number>();
   if (!meet) {
@@ -219,6 +229,8 @@ function generateCommune(
   const aimsHigher = rng.chance(0.35);
 
   for (const year of opts.years) {
+    const written = commune.years ? commune.years.get(year) : commune;
+    const unit = written ?? commune;
     const setCode = communeSetCodeForYear(year);
     const set = sets.get(setCode)!;
     let level = year >= reachYear ? 19 : Math.max(floor, 19 - Math.ceil(pace * (reachYear === Infinity ? 2031 - year : reachYear - year)));
@@ -235,7 +247,7 @@ function generateCommune(
     const values: GeneratedValue[] = [];
     let metMask = 0;
     for (const criterion of set.criteria) {
-      const generated = valuesForCriterion(criterion.indicators, commune, set.scheme, metNumbers.has(criterion.number), rng);
+      const generated = valuesForCriterion(criterion.indicators, unit, set.scheme, metNumbers.has(criterion.number), rng);
       const criterionResult = criterionStatus(generated);
       results.push({ criterionId: criterion.id, status: criterionResult });
       if (criterionResult === "MET") metMask |= 1 << (criterion.number - 1);
@@ -256,25 +268,26 @@ function generateCommune(
       if (aimsHigher && year >= 2022 && year - recognisedYear >= 2 && outcome.reachedStandard) tier = tier === "NTM" ? "ADVANCED" : tier;
       if (tier === "ADVANCED" && year - recognisedYear >= 4 && rng.chance(0.15)) tier = "MODEL";
     } else if (year < opts.currentYear) {
-      status = commune.districtId === null ? "APPRAISED" : "VERIFIED";
+      status = unit.districtId === null ? "APPRAISED" : "VERIFIED";
     } else {
       // without districts (from 1/7/2025) a submitted dossier goes straight to the province
-      status = commune.districtId === null
+      status = unit.districtId === null
         ? rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "APPRAISED"])
         : rng.pick(["DRAFT", "DRAFT", "SUBMITTED", "VERIFIED", "VERIFIED"]);
     }
     if (script?.status?.[year]) status = script.status[year];
+    if (!written) continue; // not a xã of the demo provinces that year
     const recognised = status === "RECOGNISED";
     out.push({
       row: [
-        commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask,
+        written.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask,
         recognised && outcome.reachedStandard ? tier : "NONE",
         recognised ? decision!.number : null, recognised ? decision!.date : null,
         recognised ? "Chủ tịch UBND tỉnh (dữ liệu mẫu)" : null,
         recognised ? 15 : null, recognised ? 15 : null,
         status === "DRAFT" ? null : new Date(Date.UTC(year, 9, 15)), true, now,
       ],
-      key: `${commune.id}:${year}:${set.id}`,
+      key: `${written.id}:${year}:${set.id}`,
       results,
       values,
     });

@@ -9,11 +9,23 @@ import { isUnitInScope } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { unitsDateForYear } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
+import { DEMO_SCRIPT, DEMO_YEARS, loadDemoCommunesByYear } from "../../prisma/seed";
 import { seedUnits } from "../../prisma/seed/units";
 import { ensureUnitsHistory } from "../../prisma/seed/units-history";
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "../../scripts/lib/postgres";
 import { onDate, viewerOf } from "./helpers";
+
+/** A pg client on the test database, for the seed's own loaders. */
+async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
 
 const README = readFileSync("prisma/data/units_history/README.md", "utf8");
 const dmy = (d: string) => d.split("/").reverse().join("-"); // 31/08/2015 → 2015-08-31
@@ -130,6 +142,50 @@ describe("units of every GSO snapshot, 2015–2025", () => {
 
   it("gives every unit before the reform an NTM region", async () => {
     expect(await db.adminUnit.count({ where: { validTo: { lte: new Date("2025-07-01") }, region: null } })).toBe(0);
+  });
+});
+
+describe("demo data on the units of its year", () => {
+  // other test files rewrite some demo dossiers (Tân Thành's, 2024–2026): the choice of communes
+  // is checked through the loader the seed uses, the written rows on years they leave alone
+  it.each([
+    [2019, 139],
+    [2020, 137],
+    [2023, 126],
+    [2024, 121],
+    [2025, 121],
+  ])("the demo assessments of %i go to Thái Nguyên's %i xã of that year", async (year, xa) => {
+    const on = unitsDateForYear(year).toISOString().slice(0, 10);
+    const ofYear = await db.adminUnit.findMany({ where: { level: "COMMUNE", type: "XA", province: { code: "19" }, ...onDate(on) }, select: { id: true } });
+    expect(ofYear).toHaveLength(xa);
+    const chosen = await withClient((c) => loadDemoCommunesByYear(c, ["19"], [year]));
+    expect(new Set(chosen.map((c) => c.years!.get(year)!.id))).toEqual(new Set(ofYear.map((u) => u.id)));
+  });
+
+  it.each([2019, 2020, 2021, 2022, 2023])("the seed wrote %i's demo assessments of Thái Nguyên on the xã of that year", async (year) => {
+    const on = unitsDateForYear(year).toISOString().slice(0, 10);
+    const written = await db.assessment.findMany({ where: { year, isDemo: true, unit: { province: { code: "19" } } }, select: { unitId: true } });
+    const ofYear = await db.adminUnit.findMany({ where: { level: "COMMUNE", type: "XA", province: { code: "19" }, ...onDate(on) }, select: { id: true } });
+    expect(new Set(written.map((u) => u.unitId))).toEqual(new Set(ofYear.map((u) => u.id)));
+  });
+
+  it("writes no demo assessment of 2019–2025 on a unit that did not stand at the year's units date", async () => {
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Assessment" a JOIN "AdminUnit" u ON u.id = a."unitId"
+       CROSS JOIN LATERAL (SELECT CASE WHEN a.year = 2025 THEN DATE '2025-06-30' ELSE make_date(a.year, 12, 31) END AS d) y
+       WHERE a."isDemo" AND a.year <= 2025 AND NOT (u."validFrom" <= y.d AND (u."validTo" IS NULL OR u."validTo" > y.d))`;
+    expect(n).toBe(0);
+  });
+
+  it("keeps Xã Tân Thành (DEMO_SCRIPT) and Bàn Đạt on the units of the demo accounts for every year to 2025", async () => {
+    const officer = await db.user.findUniqueOrThrow({ where: { email: "xa@ntm.demo" } });
+    const chosen = await withClient((c) => loadDemoCommunesByYear(c, ["19"], DEMO_YEARS));
+    const tanThanh = chosen.find((c) => c.code === "05923")!;
+    expect([...tanThanh.years!.values()].map((u) => u.id)).toEqual(DEMO_YEARS.map(() => officer.unitId));
+    const banDat = chosen.find((c) => c.code === "05911")!;
+    const banDatUnit = await db.adminUnit.findFirstOrThrow({ where: { level: "COMMUNE", code: "05911", ...onDate("2025-03-01") } });
+    expect(new Set([...banDat.years!.values()].map((u) => u.id))).toEqual(new Set([banDatUnit.id]));
+    expect(Object.keys(DEMO_SCRIPT).sort()).toEqual(["05911", "05923"]);
   });
 });
 
