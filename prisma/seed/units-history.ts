@@ -332,9 +332,10 @@ export async function ensureUnitsHistory(url: string, log: (m: string) => void =
     if (counts) {
       await sql.query(`ANALYZE "AdminUnit"`);
       await sql.query(`ANALYZE "UnitSuccession"`);
+      const n = (v: number) => v.toLocaleString("vi-VN");
       log(
-        `Đã nạp đơn vị hành chính 2015–2025: ${counts.historyCommunes} xã/phường/thị trấn, ${counts.historyDistricts} huyện, ` +
-          `${counts.historyProvinces} tỉnh thêm; ${counts.unitsExtended} đơn vị của 1/3/2025 có hiệu lực từ trước.`,
+        `Đã nạp đơn vị hành chính 2015–2025: thêm ${n(counts.historyProvinces)} tỉnh, ${n(counts.historyDistricts)} huyện, ` +
+          `${n(counts.historyCommunes)} xã/phường/thị trấn; ${n(counts.unitsExtended)} đơn vị của ngày 1/3/2025 nay có hiệu lực từ ngày sớm hơn.`,
       );
     }
     return counts;
