@@ -1,6 +1,7 @@
 // Small pieces every route handler needs: files as attachments, errors as Vietnamese JSON with
 // the right status, the same-origin check for POSTs made with the session cookie, and bodies read
 // with a hard size limit.
+import busboy from "busboy";
 import { AppError, toActionError, type ErrorCode } from "@/lib/errors";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -26,14 +27,9 @@ export function attachment(fileName: string, contentType: string): HeadersInit {
   };
 }
 
-/**
- * The error as JSON with its status. `unreadBody`: the request may still be sending a body that
- * nobody will read (a 500 MB upload refused at 20 MB, or before its first byte for want of the
- * right); the connection is closed after the answer, which is what stops it.
- */
-export function errorResponse(err: unknown, opts: { unreadBody?: boolean } = {}): Response {
+export function errorResponse(err: unknown): Response {
   const e = toActionError(err);
-  return Response.json({ error: e.message, code: e.code }, { status: STATUS[e.code], headers: opts.unreadBody ? { Connection: "close" } : {} });
+  return Response.json({ error: e.message, code: e.code }, { status: STATUS[e.code] });
 }
 
 /** A cookie-authenticated POST must come from this site's own pages (CSRF). */
@@ -50,45 +46,103 @@ function originHost(origin: string | null): string | null {
   return new URL(origin).host || null;
 }
 
-/**
- * A request's body, read as it arrives and refused (TOO_LARGE, 413) as soon as it passes
- * `maxBytes` — by its declared length before a byte is read, and by counting when it declares
- * none (chunked) — so that no more than the limit is ever held. The rest is left unread: answer
- * with errorResponse(err, { unreadBody: true }), which closes the connection.
- */
-export async function readLimitedBody(req: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
+/** A POST body's declared length over `maxBytes` is refused before a byte is read. */
+function assertDeclaredLength(req: Request, maxBytes: number, tooLarge: string): void {
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw new AppError("TOO_LARGE", tooLarge);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      // released, not cancelled: cancelling destroys the socket before the refusal can be sent
-      reader.releaseLock();
-      throw new AppError("TOO_LARGE", tooLarge);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return body;
 }
 
-/** A multipart form read with readLimitedBody; a body that is not one is a VALIDATION error. */
-export async function readLimitedForm(req: Request, maxBytes: number, messages: { tooLarge: string; unreadable: string }): Promise<FormData> {
-  const body = await readLimitedBody(req, maxBytes, messages.tooLarge);
+/**
+ * Reads a body chunk by chunk into `sink`, refusing it (TOO_LARGE, 413) the moment it passes
+ * `maxBytes`, whether or not it declared a length (chunked). The rest is left unread, never held:
+ * TCP holds the sender back until it reads the refusal and stops, or the server's request timeout
+ * ends the connection. (Closing it at once would make the kernel reset it, and a client still
+ * sending might then never see the refusal.)
+ */
+async function pumpLimited(req: Request, maxBytes: number, tooLarge: string, sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+  assertDeclaredLength(req, maxBytes, tooLarge);
+  if (!req.body) return;
+  const reader = req.body.getReader();
+  let size = 0;
   try {
-    return await new Response(body, { headers: { "Content-Type": req.headers.get("content-type") ?? "" } }).formData();
-  } catch {
-    throw new AppError("VALIDATION", messages.unreadable);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > maxBytes) throw new AppError("TOO_LARGE", tooLarge);
+      await sink(value);
+    }
+  } finally {
+    // released, not cancelled: cancelling destroys the socket before the refusal can be sent
+    reader.releaseLock();
   }
+}
+
+function concatBytes(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+export interface LimitedForm {
+  /** text fields, the first value of each name */
+  fields: Record<string, string>;
+  /** file fields, the first file of each name, with the name the browser sent */
+  files: Record<string, { name: string; bytes: Uint8Array }>;
+}
+
+/**
+ * A multipart form parsed as it streams in (busboy), under pumpLimited's hard limit for the whole
+ * body, so that no more than `maxBytes` is ever held and parsing never blocks the server for long.
+ * A body that is not such a form, or has more parts than a form of the portal, is VALIDATION.
+ */
+export async function readLimitedForm(req: Request, maxBytes: number, messages: { tooLarge: string; unreadable: string }): Promise<LimitedForm> {
+  assertDeclaredLength(req, maxBytes, messages.tooLarge);
+  const unreadable = () => new AppError("VALIDATION", messages.unreadable);
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(contentType)) throw unreadable();
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { fields: 20, files: 5, parts: 25, fieldSize: 64 * 1024 } });
+  } catch {
+    throw unreadable(); // no boundary
+  }
+  const form: LimitedForm = { fields: {}, files: {} };
+  let failed: AppError | null = null;
+  const fail = () => void (failed ??= unreadable());
+  const done = new Promise<void>((resolve) => {
+    parser.on("close", resolve);
+    parser.on("error", () => {
+      fail();
+      resolve();
+    });
+  });
+  parser.on("field", (name, value, info) => {
+    if (info.valueTruncated) fail();
+    form.fields[name] ??= value;
+  });
+  parser.on("file", (name, stream, info) => {
+    const chunks: Uint8Array[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => void (form.files[name] ??= { name: info.filename ?? "", bytes: concatBytes(chunks) }));
+    stream.on("error", fail); // a body cut short or refused: the form fails as a whole
+  });
+  for (const limit of ["partsLimit", "filesLimit", "fieldsLimit"] as const) parser.on(limit, fail);
+  try {
+    await pumpLimited(req, maxBytes, messages.tooLarge, async (chunk) => {
+      if (!parser.write(chunk)) await new Promise((r) => parser.once("drain", r));
+      if (failed) throw failed;
+    });
+  } catch (err) {
+    parser.destroy();
+    throw err;
+  }
+  parser.end();
+  await done;
+  if (failed) throw failed;
+  return form;
 }

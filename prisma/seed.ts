@@ -5,7 +5,8 @@
 import pg from "pg";
 import { seedContent } from "./seed/content.ts";
 import { seedCriteria } from "./seed/criteria.ts";
-import { seedDemoAssessments, type DemoCommune, type ScriptedCommune } from "./seed/demo-assessments.ts";
+import { unitsDateForYear } from "../lib/units/rules.ts";
+import { seedDemoAssessments, type DemoCommune, type DemoUnit, type ScriptedCommune } from "./seed/demo-assessments.ts";
 import { seedDemoCapital, seedDemoOcop } from "./seed/demo-extras.ts";
 import { seedDemoPlans, seedDemoSurveys } from "./seed/demo-plans.ts";
 import { seedUnits } from "./seed/units.ts";
@@ -47,7 +48,7 @@ export async function isDatabaseEmpty(url: string): Promise<boolean> {
 
 /**
  * Xã of the given provinces valid on a date: the communes the NTM criteria apply to
- * (2025-06-30 → the units before the reform, 2026-01-01 → the new communes).
+ * (2025-06-30 → the last units before the reform, 2026-01-01 → the new communes).
  */
 export async function loadDemoCommunes(sql: pg.ClientBase, provinceCodes: string[] | null, on = "2025-06-30"): Promise<DemoCommune[]> {
   const { rows } = await sql.query<DemoCommune>(
@@ -60,6 +61,35 @@ export async function loadDemoCommunes(sql: pg.ClientBase, provinceCodes: string
     [provinceCodes, on],
   );
   return rows;
+}
+
+/**
+ * The xã of the given provinces in each of `years`, as the units of the year stood
+ * (unitsDateForYear: 2020 → the communes of 31/12/2020): one DemoCommune per commune code — the
+ * demo story is keyed by code — with the unit each year's assessment is written on. A code that
+ * was not a xã of those provinces in a year has no assessment that year. The commune's own
+ * fields are those of its last year.
+ */
+export async function loadDemoCommunesByYear(sql: pg.ClientBase, provinceCodes: string[] | null, years: number[]): Promise<DemoCommune[]> {
+  const dates = years.map((y) => unitsDateForYear(y).toISOString().slice(0, 10));
+  const { rows } = await sql.query<DemoUnit & { year: number; code: string; provinceCode: string }>(
+    `SELECT y.year, u.id, u.code, p.code AS "provinceCode", u."provinceId", u."districtId", u.region, u."communeGroup"
+       FROM unnest($2::int[], $3::date[]) AS y(year, on_date)
+       JOIN "AdminUnit" u ON u.level = 'COMMUNE' AND u.type = 'XA'
+        AND u."validFrom" <= y.on_date AND (u."validTo" IS NULL OR u."validTo" > y.on_date)
+       JOIN "AdminUnit" p ON p.id = u."provinceId"
+      WHERE $1::text[] IS NULL OR p.code = ANY($1)
+      ORDER BY u.code, y.year`,
+    [provinceCodes, years, dates],
+  );
+  const byCode = new Map<string, DemoCommune>();
+  for (const r of rows) {
+    const unit: DemoUnit = { id: r.id, provinceId: r.provinceId, districtId: r.districtId, region: r.region, communeGroup: r.communeGroup };
+    const years = byCode.get(r.code)?.years ?? new Map<number, DemoUnit>();
+    years.set(r.year, unit);
+    byCode.set(r.code, { ...unit, code: r.code, provinceCode: r.provinceCode, years }); // rows come by year: the last one wins
+  }
+  return [...byCode.values()];
 }
 
 export async function seedDatabase(url: string, opts: { demo: boolean; log?: (m: string) => void }): Promise<SeedSummary> {
@@ -90,12 +120,14 @@ export async function seedDatabase(url: string, opts: { demo: boolean; log?: (m:
       })],
     );
     if (opts.demo) {
-      const communes = await loadDemoCommunes(sql, DEMO_PROVINCES);
-      Object.assign(counts, await seedDemoAssessments(sql, sets, communes, { years: DEMO_YEARS, currentYear: 2025, scripted: DEMO_SCRIPT }));
+      // each year's assessments on the xã of that year (2020: the 137 xã of Thái Nguyên of 2020)
+      const communesByYear = await loadDemoCommunesByYear(sql, DEMO_PROVINCES, DEMO_YEARS);
+      Object.assign(counts, await seedDemoAssessments(sql, sets, communesByYear, { years: DEMO_YEARS, currentYear: 2025, scripted: DEMO_SCRIPT }));
+      const communes = await loadDemoCommunes(sql, DEMO_PROVINCES); // those of 2025: OCOP producers
       const newCommunes = await loadDemoCommunes(sql, DEMO_NEW_PROVINCES, "2026-01-01");
       const later = await seedDemoAssessments(sql, sets, newCommunes, { years: [2026], currentYear: 2026 });
       counts.assessments += later.assessments;
-      log(`Dữ liệu mẫu: ${counts.assessments} kết quả đánh giá của ${communes.length} xã, ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)}`);
+      log(`Dữ liệu mẫu: ${counts.assessments} kết quả đánh giá của ${communesByYear.length} xã, ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)}`);
       const names = new Map(
         (await sql.query<{ id: number; name: string }>(`SELECT id, name FROM "AdminUnit" WHERE id = ANY($1)`, [communes.map((c) => c.id)]))
           .rows.map((r) => [r.id, r.name]),

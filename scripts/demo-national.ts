@@ -1,13 +1,15 @@
-// npm run demo:national — DEMO assessments 2019–2025 (every indicator) for every xã of 1/3/2025,
-// ~7,700 communes: the national scale the dashboards and benchmarks are measured at. Runs on the
+// npm run demo:national — DEMO assessments 2019–2025 (every indicator) for every xã, each year on
+// the xã of that year (8,800 at the end of 2019, 7,692 in 2025; prisma/seed.ts
+// loadDemoCommunesByYear): the national scale the dashboards and benchmarks are measured at. Runs on the
 // database of `npm start` (or DATABASE_URL), seeding it first when empty. Communes that already
 // have assessments (the five provinces of the normal seed, anything entered by hand) are skipped,
 // so it can be re-run. One transaction: a failure leaves nothing behind. Values are deterministic
 // (the generator of prisma/seed/demo-assessments.ts, keyed by commune code).
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { DEMO_YEARS, isDatabaseEmpty, loadDemoCommunes, seedDatabase } from "../prisma/seed.ts";
+import { DEMO_YEARS, isDatabaseEmpty, loadDemoCommunesByYear, seedDatabase } from "../prisma/seed.ts";
 import { loadSeededSets, seedDemoAssessments } from "../prisma/seed/demo-assessments.ts";
+import { ensureUnitsHistory } from "../prisma/seed/units-history.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { openDatabase } from "./lib/runtime.ts";
 
@@ -39,12 +41,15 @@ export async function seedNationalDemo(url: string): Promise<NationalDemoSummary
       throw new Error("Cơ sở dữ liệu này được nạp không kèm dữ liệu mẫu (--no-demo): không thêm dữ liệu mẫu toàn quốc.");
     }
     const sets = await loadSeededSets(sql);
-    const communes = await loadDemoCommunes(sql, null);
-    const filled = new Set(
-      (await sql.query<{ unitId: number }>(`SELECT DISTINCT "unitId" FROM "Assessment" WHERE "unitId" = ANY($1)`, [communes.map((c) => c.id)]))
+    const communes = await loadDemoCommunesByYear(sql, null, DEMO_YEARS);
+    const unitIds = (c: (typeof communes)[number]) => [...c.years!.values()].map((u) => u.id);
+    const filledUnits = new Set(
+      (await sql.query<{ unitId: number }>(`SELECT DISTINCT "unitId" FROM "Assessment" WHERE "unitId" = ANY($1)`, [communes.flatMap(unitIds)]))
         .rows.map((r) => r.unitId),
     );
-    const todo = communes.filter((c) => !filled.has(c.id));
+    // a commune with any year filled (the five provinces of the normal seed, hand entries) is skipped
+    const filled = new Set(communes.filter((c) => unitIds(c).some((id) => filledUnits.has(id))).map((c) => c.code));
+    const todo = communes.filter((c) => !filled.has(c.code));
     const counts = await seedDemoAssessments(sql, sets, todo, { years: DEMO_YEARS, currentYear: 2025 });
     await sql.query("COMMIT");
     if (counts.assessments > 0) await sql.query("ANALYZE");
@@ -62,12 +67,13 @@ async function main() {
   try {
     const applied = await applyMigrations(db.url);
     if (applied.length) console.log(`Đã áp dụng ${applied.length} migration.`);
+    await ensureUnitsHistory(db.url); // each year's communes need the units of that year
     if (await isDatabaseEmpty(db.url)) {
       console.log("Cơ sở dữ liệu trống: nạp dữ liệu như npm start trước…");
       const seeded = await seedDatabase(db.url, { demo: true });
       console.log(`  xong trong ${seeded.seconds.toFixed(1)} giây.`);
     }
-    console.log(`Thêm dữ liệu mẫu ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)} cho mọi xã (1/3/2025)…`);
+    console.log(`Thêm dữ liệu mẫu ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)} cho mọi xã (mỗi năm theo đơn vị hành chính của năm đó)…`);
     const s = await seedNationalDemo(db.url);
     const n = (v: number) => v.toLocaleString("vi-VN");
     console.log(

@@ -37,6 +37,7 @@ try {
     }
   }
   const applied = empty ? [] : await applyMigrations(db.url);
+  if (!empty) await (await import("../prisma/seed/units-history.ts")).ensureUnitsHistory(db.url); // units 2015–2025 into a database seeded before them
   if (!empty) console.log(applied.length ? `Đã áp dụng: ${applied.join(", ")}` : "Cơ sở dữ liệu đã cập nhật.");
 } finally {
   await db.close();

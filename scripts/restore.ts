@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BackupError, restoreDatabase, verifyBackup } from "./lib/backup.ts";
-import { createDatabaseIfMissing, databaseUrl } from "./lib/postgres.ts";
+import { ensureAppDatabase } from "./lib/postgres.ts";
 import { openDatabase } from "./lib/runtime.ts";
 import { portalUploadDir } from "./lib/data-dir.ts";
 import { backupKey } from "./lib/secrets.ts";
@@ -40,11 +40,8 @@ try {
 const db = await openDatabase({ quiet: true });
 let code = 0;
 try {
-  let url = db.url;
-  if (values.into) {
-    await createDatabaseIfMissing(db.server.adminUrl, values.into);
-    url = databaseUrl(db.server.adminUrl, values.into);
-  }
+  // as the portal's own role (embedded: the app role, which owns what it restores)
+  const url = values.into ? await ensureAppDatabase(db.server, values.into) : db.url;
   const started = Date.now();
   const r = await restoreDatabase(url, file, { uploadDir: portalUploadDir(), key, allowUnsigned });
   console.log(`Đã khôi phục ${r.manifest.tables.length} bảng, ${r.rows.toLocaleString("vi-VN")} dòng vào ${new URL(url).pathname.slice(1)} (${((Date.now() - started) / 1000).toFixed(1)} giây).`);

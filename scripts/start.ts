@@ -51,6 +51,7 @@ process.on("SIGHUP", () => void shutdown(129));
 try {
   const applied = await applyMigrations(db.url);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration.`);
+  await (await import("../prisma/seed/units-history.ts")).ensureUnitsHistory(db.url); // units 2015–2025 into a database seeded before them
   if (await isDatabaseEmpty(db.url)) {
     console.log("Cơ sở dữ liệu trống: nạp đơn vị hành chính, bộ tiêu chí, tin bài và dữ liệu mẫu…");
     const summary = await seedDatabase(db.url, { demo: true, log: (m) => console.log(`  ${m}`) });

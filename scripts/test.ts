@@ -12,9 +12,8 @@ import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
 import { portalServerArgs } from "./lib/server.ts";
 import {
-  createDatabaseIfMissing,
-  databaseUrl,
   dropDatabase,
+  ensureAppDatabase,
   externalServer,
   startEmbeddedPostgres,
   type DatabaseServer,
@@ -80,8 +79,8 @@ function vitest(project: string, env: NodeJS.ProcessEnv): void {
 
 async function prepareDatabase(server: DatabaseServer, name: string, demo: boolean): Promise<string> {
   await dropDatabase(server.adminUrl, name);
-  await createDatabaseIfMissing(server.adminUrl, name);
-  const url = databaseUrl(server.adminUrl, name);
+  // the app's own role, not the superuser: the tests prove the portal runs without more
+  const url = await ensureAppDatabase(server, name);
   await applyMigrations(url);
   if (await isDatabaseEmpty(url)) await seedDatabase(url, { demo });
   return url;
@@ -152,7 +151,7 @@ async function main() {
   } catch (err) {
     results.push({ name: "harness", passed: 0, failed: 1, error: err instanceof Error ? err.message : String(err) });
   } finally {
-    if (app && app.exitCode === null) {
+    if (app && app.exitCode === null && app.signalCode === null) {
       app.kill("SIGTERM");
       await new Promise((r) => app!.once("exit", r));
     }

@@ -62,7 +62,7 @@ const lineSnapshot = (l: { project: string | null; criterionId: number | null; p
 
 /**
  * Records the capital allocated to a unit (province, district or commune in scope) for a year
- * from one source. The unit must be one of the year's units (up to 2025 those before the reform).
+ * from one source. The unit must be one of the year's units (lib/units/rules.ts unitsDateForYear).
  */
 export async function createLine(viewer: Viewer | null, raw: TCreateLine): Promise<{ id: number }> {
   assertPermission(viewer, "capital.edit");
@@ -73,7 +73,7 @@ export async function createLine(viewer: Viewer | null, raw: TCreateLine): Promi
 
   const fieldErrors: FieldErrors = {};
   const ofYear = await db.adminUnit.count({ where: { id: unit.id, ...validOn(unitsDateForYear(input.year)) } });
-  if (!ofYear) fieldErrors.unitId = [`${unit.fullName} không phải đơn vị hành chính của năm ${input.year}${input.year <= 2025 ? " (số liệu đến năm 2025 dùng đơn vị trước 1/7/2025)" : ""}.`];
+  if (!ofYear) fieldErrors.unitId = [`${unit.fullName} không phải đơn vị hành chính của năm ${input.year} (số liệu năm ${input.year} dùng đơn vị tại ngày ${formatDate(unitsDateForYear(input.year))}).`];
   const deadline = deadlineError(input.year, input.disbursementDeadline);
   if (deadline) fieldErrors.disbursementDeadline = [deadline];
   await checkCriterion(input.criterionId, input.year, fieldErrors);

@@ -27,11 +27,11 @@ export interface CommuneContext {
  * within each, the value for the commune's region (2016–2025) or group (2026–2030) beats the
  * general one.
  */
-export function resolveThreshold(
-  rows: readonly ThresholdRow[],
+export function resolveThreshold<T extends ThresholdRow>(
+  rows: readonly T[],
   commune: CommuneContext,
   scheme: GroupingScheme,
-): ThresholdRow | null {
+): T | null {
   const specific = (r: ThresholdRow) =>
     scheme === "REGION_7"
       ? r.region !== null && r.region === commune.region
@@ -112,28 +112,48 @@ export interface Band {
   label: string;
   min: number;
   max: number;
+  /** cut-offs of our own, not an official grouping: show "tạm tính" wherever the band is shown */
+  provisional: boolean;
 }
 
 /** The bands provinces report for the 19-criteria sets: 19 · 15–18 · 10–14 · 5–9 · dưới 5. */
 export const BANDS_19: readonly Band[] = [
-  { key: "19", label: "19 tiêu chí", min: 19, max: 19 },
-  { key: "15-18", label: "15–18 tiêu chí", min: 15, max: 18 },
-  { key: "10-14", label: "10–14 tiêu chí", min: 10, max: 14 },
-  { key: "5-9", label: "5–9 tiêu chí", min: 5, max: 9 },
-  { key: "<5", label: "Dưới 5 tiêu chí", min: 0, max: 4 },
+  { key: "19", label: "19 tiêu chí", min: 19, max: 19, provisional: false },
+  { key: "15-18", label: "15–18 tiêu chí", min: 15, max: 18, provisional: false },
+  { key: "10-14", label: "10–14 tiêu chí", min: 10, max: 14, provisional: false },
+  { key: "5-9", label: "5–9 tiêu chí", min: 5, max: 9, provisional: false },
+  { key: "<5", label: "Dưới 5 tiêu chí", min: 0, max: 4, provisional: false },
 ];
 
-/** Bands for the 10-criteria set of 2026–2030 (no official cut-offs yet: proportional). */
+/**
+ * Bands for the 10-criteria set of 2026–2030: no official grouping exists yet, so these
+ * proportional cut-offs are provisional ("tạm tính") until one is published.
+ */
 export const BANDS_10: readonly Band[] = [
-  { key: "10", label: "10 tiêu chí", min: 10, max: 10 },
-  { key: "8-9", label: "8–9 tiêu chí", min: 8, max: 9 },
-  { key: "5-7", label: "5–7 tiêu chí", min: 5, max: 7 },
-  { key: "3-4", label: "3–4 tiêu chí", min: 3, max: 4 },
-  { key: "<3", label: "Dưới 3 tiêu chí", min: 0, max: 2 },
+  { key: "10", label: "10 tiêu chí", min: 10, max: 10, provisional: true },
+  { key: "8-9", label: "8–9 tiêu chí", min: 8, max: 9, provisional: true },
+  { key: "5-7", label: "5–7 tiêu chí", min: 5, max: 7, provisional: true },
+  { key: "3-4", label: "3–4 tiêu chí", min: 3, max: 4, provisional: true },
+  { key: "<3", label: "Dưới 3 tiêu chí", min: 0, max: 2, provisional: true },
 ];
+
+export const PROVISIONAL_LABEL = "tạm tính";
+/** What "tạm tính" means, for a title or a footnote next to provisional bands. */
+export const PROVISIONAL_BANDS_NOTE =
+  "Nhóm xã theo số tiêu chí đạt của bộ 10 tiêu chí (2026–2030) là tạm tính: chưa có cách phân nhóm chính thức.";
 
 export function bandsFor(criteriaTotal: number): readonly Band[] {
   return criteriaTotal === 10 ? BANDS_10 : BANDS_19;
+}
+
+/** True when the bands of a set with this many criteria are provisional (the 10-criteria set). */
+export function bandsAreProvisional(criteriaTotal: number): boolean {
+  return bandsFor(criteriaTotal).some((b) => b.provisional);
+}
+
+/** "8–9 tiêu chí (tạm tính)" for a provisional band, the plain label otherwise. */
+export function bandLabel(band: Band): string {
+  return band.provisional ? `${band.label} (${PROVISIONAL_LABEL})` : band.label;
 }
 
 export function bandOf(criteriaMet: number, bands: readonly Band[]): Band {
@@ -281,9 +301,85 @@ export function checkRevocation(input: RevocationInput): RevocationCheck {
   return { flagged: reason !== null, failing: failing.length, failingShare: share, keyFailing, reason };
 }
 
-/** The commune criteria set of an assessment year: phases follow calendar years. */
-export function communeSetCodeForYear(year: number): "XA_2016_2020" | "XA_2021_2025" | "XA_2026_2030" {
-  if (year <= 2020) return "XA_2016_2020";
-  if (year <= 2025) return "XA_2021_2025";
-  return "XA_2026_2030";
+// ───────────── which commune set applies: the legal dates ─────────────
+
+export type CommuneSetCode = "XA_2010_2015" | "XA_2016_2020" | "XA_2021_2025" | "XA_2026_2030";
+
+export interface SetAmendment {
+  decision: string;
+  decisionDate: string;
+  inForceFrom: string;
+  summary: string;
+  /** false: the portal does not hold the indicators the amendment changed */
+  indicatorsHeld: boolean;
+}
+
+export interface CommuneSetTerm {
+  code: CommuneSetCode;
+  decision: string;
+  /** ISO dates */
+  decisionDate: string;
+  inForceFrom: string;
+  /** last day in force; null while in force */
+  inForceTo: string | null;
+  /** true when inForceFrom is the decision's date, not a date read in the decision's text */
+  inForceFromIsDecisionDate: boolean;
+  amendments: readonly SetAmendment[];
+}
+
+/**
+ * The national commune criteria sets and their legal dates (docs/domain.md §0, §1a). Each set is
+ * in force until the day before the next one takes effect.
+ */
+export const COMMUNE_SET_TERMS: readonly CommuneSetTerm[] = [
+  { code: "XA_2010_2015", decision: "491/QĐ-TTg", decisionDate: "2009-04-16", inForceFrom: "2009-04-16", inForceTo: "2016-10-16",
+    inForceFromIsDecisionDate: true, amendments: [] },
+  { code: "XA_2016_2020", decision: "1980/QĐ-TTg", decisionDate: "2016-10-17", inForceFrom: "2016-10-17", inForceTo: "2022-03-07",
+    inForceFromIsDecisionDate: true, amendments: [] },
+  { code: "XA_2021_2025", decision: "318/QĐ-TTg", decisionDate: "2022-03-08", inForceFrom: "2022-03-08", inForceTo: "2026-02-14",
+    inForceFromIsDecisionDate: false,
+    amendments: [{
+      decision: "211/QĐ-TTg", decisionDate: "2024-03-01", inForceFrom: "2024-03-01", indicatorsHeld: false,
+      summary: "Sửa đổi, bổ sung một số tiêu chí, chỉ tiêu của Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025.",
+    }] },
+  { code: "XA_2026_2030", decision: "51/2025/QĐ-TTg", decisionDate: "2025-12-29", inForceFrom: "2026-02-15", inForceTo: null,
+    inForceFromIsDecisionDate: false, amendments: [] },
+];
+
+const isoDay = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+/** The commune set in force on a day (before the first set: the first set, as the portal holds nothing earlier). */
+export function communeSetCodeForDate(date: string | Date): CommuneSetCode {
+  const day = isoDay(date);
+  let code = COMMUNE_SET_TERMS[0].code;
+  for (const t of COMMUNE_SET_TERMS) if (t.inForceFrom <= day) code = t.code;
+  return code;
+}
+
+/**
+ * The commune criteria set of an annual report (assessment year): the set in force on 31 December
+ * of that year, when the year's assessment is made. So 2021 is judged by QĐ 1980/QĐ-TTg (QĐ 318
+ * took effect on 8/3/2022), 2022–2025 by QĐ 318/QĐ-TTg, from 2026 by QĐ 51/2025/QĐ-TTg (in
+ * force 15/2/2026), and up to 2015 by QĐ 491/QĐ-TTg.
+ */
+export function communeSetCodeForYear(year: number): CommuneSetCode {
+  return communeSetCodeForDate(`${String(year).padStart(4, "0")}-12-31`);
+}
+
+/** The report years a set applies to under communeSetCodeForYear (last null: still in force). */
+export function reportYearsOf(code: CommuneSetCode): { first: number; last: number | null } {
+  const t = COMMUNE_SET_TERMS.find((x) => x.code === code);
+  if (!t) throw new RangeError(`Unknown criteria set ${code}`);
+  const year = (d: string) => Number(d.slice(0, 4));
+  return {
+    first: year(t.inForceFrom),
+    last: t.inForceTo === null ? null : t.inForceTo.slice(5) === "12-31" ? year(t.inForceTo) : year(t.inForceTo) - 1,
+  };
+}
+
+/** Amendments in force on 31 December of a report year, for the year's set. */
+export function amendmentsForYear(year: number): SetAmendment[] {
+  const code = communeSetCodeForYear(year);
+  const end = `${year}-12-31`;
+  return COMMUNE_SET_TERMS.find((t) => t.code === code)!.amendments.filter((a) => a.inForceFrom <= end);
 }

@@ -55,7 +55,10 @@ export async function updateIndicatorThresholds(viewer: Viewer | null, input: TI
   }
 
   await db.$transaction(async (tx) => {
-    const before = indicator.thresholds.map((t) => ({ region: t.region, communeGroup: t.communeGroup, provinceId: t.provinceId, value: t.value === null ? null : Number(t.value), isSample: t.isSample }));
+    const before = indicator.thresholds.map((t) => ({
+      region: t.region, communeGroup: t.communeGroup, provinceId: t.provinceId, value: t.value === null ? null : Number(t.value),
+      isSample: t.isSample, source: t.source, confidence: t.confidence,
+    }));
     for (const { cell, value } of parsed) {
       const key = keyOf(cell, provinceId);
       const existing = indicator.thresholds.find((t) => t.region === key.region && t.communeGroup === key.communeGroup && t.provinceId === key.provinceId);
@@ -63,9 +66,20 @@ export async function updateIndicatorThresholds(viewer: Viewer | null, input: TI
         if (existing) await tx.indicatorThreshold.delete({ where: { id: existing.id } });
         continue;
       }
+      if (existing && existing.value !== null && Number(existing.value) === value) {
+        // a value kept as it was keeps its source; the "checked against the text" box sets or
+        // clears "mẫu" only on national values without a source
+        const isSample = !input.verified && existing.source === null;
+        if (!key.provinceId && existing.isSample !== isSample) {
+          await tx.indicatorThreshold.update({ where: { id: existing.id }, data: { isSample, updatedById: viewer.id } });
+        }
+        continue;
+      }
+      // a new value is no longer the one its source states
       const isSample = key.provinceId ? false : !input.verified;
-      if (existing) await tx.indicatorThreshold.update({ where: { id: existing.id }, data: { value, isSample, updatedById: viewer.id } });
-      else await tx.indicatorThreshold.create({ data: { indicatorId: indicator.id, ...key, value, isSample, updatedById: viewer.id } });
+      const data = { value, isSample, source: null, confidence: null, note: null, updatedById: viewer.id };
+      if (existing) await tx.indicatorThreshold.update({ where: { id: existing.id }, data });
+      else await tx.indicatorThreshold.create({ data: { indicatorId: indicator.id, ...key, ...data } });
     }
     if (national && input.verified) await tx.indicator.update({ where: { id: indicator.id }, data: { isSample: false } });
     await writeAudit(tx, {

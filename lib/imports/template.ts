@@ -9,7 +9,9 @@ import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { unitVersionOn } from "@/lib/units/queries";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
+import { unitWithPredecessors } from "@/lib/users/queries";
 import { criterionHeader, HEADER, indicatorHeader } from "./layout";
 import { STATUS_TEXT, type Catalogue, type StoredValue } from "./plan";
 import { loadCatalogue } from "./service";
@@ -37,7 +39,7 @@ function thresholdText(comparison: string, kind: string, values: (number | null)
   return distinct.map((v) => `${sign} ${formatNumber(v, Number.isInteger(v) ? 0 : 2)}`).join(" / ") + (distinct.length > 1 ? " (theo vùng/nhóm xã)" : "");
 }
 
-/** Builds the grid for a unit (province or district valid in the year) or the nation (unitId null). */
+/** Builds the grid of the year's xã of a unit (province or district) or of the nation (unitId null). */
 export async function assessmentGrid(viewer: Viewer | null, unitId: number | null, year: number): Promise<SheetGrid> {
   assertPermission(viewer, "import.run");
   const on = unitsDateForYear(year);
@@ -49,7 +51,14 @@ export async function assessmentGrid(viewer: Viewer | null, unitId: number | nul
     const unit = await db.adminUnit.findUnique({ where: { id: unitId } });
     if (!unit || unit.level === "COMMUNE") throw notFound("Không tìm thấy tỉnh hoặc huyện.");
     if (!isUnitInScope(viewer, unit)) throw forbidden("Đơn vị này nằm ngoài phạm vi quản lý của bạn.");
-    where = { ...where, ...(unit.level === "PROVINCE" ? { provinceId: unit.id } : { districtId: unit.id }) };
+    // the year's communes: of the province and those it succeeded (a province of today asked for
+    // 2020 covers the provinces of 2020 it came from), or of the district as it stood that year
+    where = {
+      ...where,
+      ...(unit.level === "PROVINCE"
+        ? { provinceId: { in: await unitWithPredecessors(unit.id) } }
+        : { districtId: (await unitVersionOn(unit.id, on))?.id ?? unit.id }),
+    };
     unitName = unit.name;
   }
   const catalogue = await loadCatalogue(db, year);

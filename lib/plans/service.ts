@@ -50,7 +50,7 @@ export async function registerPlanEntry(viewer: Viewer | null, raw: TRegisterEnt
   const fieldErrors: FieldErrors = {};
   if (commune.type !== "XA") fieldErrors.communeId = ["Kế hoạch xây dựng nông thôn mới áp dụng cho xã (không áp dụng cho phường, thị trấn)."];
   else if (!(await db.adminUnit.count({ where: { id: commune.id, ...validOn(unitsDateForYear(input.year)) } }))) {
-    fieldErrors.communeId = [`${commune.fullName} không phải đơn vị hành chính của năm ${input.year}${input.year <= 2025 ? " (kế hoạch đến năm 2025 dùng các xã trước 1/7/2025)" : ""}.`];
+    fieldErrors.communeId = [`${commune.fullName} không phải đơn vị hành chính của năm ${input.year} (kế hoạch năm ${input.year} dùng các xã tại ngày ${formatDate(unitsDateForYear(input.year))}).`];
   }
   const dateError = planDateError(input.year, input.targetDate);
   if (dateError) fieldErrors.targetDate = [dateError];

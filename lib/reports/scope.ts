@@ -4,6 +4,8 @@ import { isUnitInScope, type Viewer } from "@/lib/authz";
 import { NATION, toDashboardUnit, type DashboardUnit } from "@/lib/dashboard/scope";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { unitVersionOn } from "@/lib/units/queries";
 import { REFORM_DATE, unitsDateForYear, validOn } from "@/lib/units/rules";
 import type { TReportQuery } from "./schemas";
 
@@ -25,7 +27,9 @@ const isValidOn = (u: { validFrom: Date; validTo: Date | null }, d: Date) => u.v
 /**
  * The report's unit. `year` (null when the report has none) checks that a unit asked for existed
  * then: districts end on 1/7/2025, and a province merged on that day has no later figures. A
- * province of today asked for an earlier year covers the provinces it succeeded.
+ * district is shown as it stood in the year (its version of that year when its name, type or
+ * province changed since: the communes of the year sit under that version). A province of today
+ * asked for an earlier year covers the provinces it succeeded.
  */
 export async function resolveReportUnit(viewer: Viewer, query: Pick<TReportQuery, "tinh" | "huyen">, year: number | null): Promise<DashboardUnit> {
   if (viewer.unitId !== null && viewer.unitLevel !== "PROVINCE" && viewer.unitLevel !== "DISTRICT") {
@@ -35,6 +39,11 @@ export async function resolveReportUnit(viewer: Viewer, query: Pick<TReportQuery
   if (wanted === undefined) {
     if (viewer.unitId === null) return NATION;
     const own = await db.adminUnit.findUniqueOrThrow({ where: { id: viewer.unitId }, include: unitInclude });
+    if (own.level === "DISTRICT" && year !== null) {
+      // the district as it stood that year; none (after 1/7/2025): unitsOfTheTimeNote says so
+      const version = await unitVersionOn(own.id, unitsDateForYear(year));
+      if (version) return toDashboardUnit({ ...version, level: "DISTRICT" });
+    }
     return toDashboardUnit({ ...own, level: own.level === "DISTRICT" ? "DISTRICT" : "PROVINCE" });
   }
   const level = query.huyen !== undefined ? "DISTRICT" : "PROVINCE";
@@ -45,11 +54,20 @@ export async function resolveReportUnit(viewer: Viewer, query: Pick<TReportQuery
   if (!isUnitInScope(viewer, unit)) {
     throw forbidden(`${unit.fullName} nằm ngoài phạm vi quản lý của bạn (${viewer.unitName ?? "toàn quốc"}).`);
   }
-  if (year !== null && !isValidOn(unit, unitsDateForYear(year))) {
+  const date = year === null ? null : unitsDateForYear(year);
+  if (date !== null && !isValidOn(unit, date)) {
     if (unit.level === "DISTRICT") {
-      throw new AppError("VALIDATION", `Từ 1/7/2025 không còn cấp huyện: ${unit.fullName} chỉ có số liệu đến năm 2025.`);
+      const version = await unitVersionOn(unit.id, date);
+      if (version && isUnitInScope(viewer, version)) return toDashboardUnit({ ...version, level: "DISTRICT" });
+      if (date >= REFORM_DATE) throw new AppError("VALIDATION", `Từ 1/7/2025 không còn cấp huyện: ${unit.fullName} chỉ có số liệu đến năm 2025.`);
+      throw new AppError(
+        "VALIDATION",
+        unit.validFrom > date
+          ? `${unit.fullName} có trong danh mục đơn vị hành chính từ ${formatDate(unit.validFrom)}: chưa có số liệu năm ${year}.`
+          : `${unit.fullName} không còn trong danh mục đơn vị hành chính năm ${year}.`,
+      );
     }
-    if (unitsDateForYear(year) >= REFORM_DATE) {
+    if (date >= REFORM_DATE) {
       throw new AppError("VALIDATION", `${unit.fullName} không còn từ 1/7/2025: chọn năm 2025 trở về trước, hoặc tỉnh, thành phố hiện nay.`);
     }
   }
@@ -58,8 +76,9 @@ export async function resolveReportUnit(viewer: Viewer, query: Pick<TReportQuery
 
 /**
  * A line saying which units a year's figures use when they differ from the unit's name: a
- * province of today shown for a year before 1/7/2025 covers the old provinces it succeeded; a
- * unit that ended on 1/7/2025 has no figures after.
+ * province of today shown for a year before 1/7/2025 covers the provinces of that year it
+ * succeeded (as they stood at the year's units date); a unit that ended on 1/7/2025 has no
+ * figures after.
  */
 export async function unitsOfTheTimeNote(unit: DashboardUnit, year: number): Promise<string | null> {
   const date = unitsDateForYear(year);
@@ -73,5 +92,5 @@ export async function unitsOfTheTimeNote(unit: DashboardUnit, year: number): Pro
   const old = await db.adminUnit.findMany({ where: { id: { in: unit.scope.provinceIds }, ...validOn(date) }, select: { id: true, fullName: true } });
   if (old.length === 1 && old[0].id === unit.unitId) return null;
   const names = old.map((o) => o.fullName).sort((a, b) => a.localeCompare(b, "vi"));
-  return `Số liệu năm ${year} theo đơn vị hành chính trước 1/7/2025: ${names.join(", ")}.`;
+  return `Số liệu năm ${year} theo đơn vị hành chính tại ngày ${formatDate(date)} (trước 1/7/2025): ${names.join(", ")}.`;
 }

@@ -15,8 +15,7 @@ export const ACTION_BODY_MAX_BYTES = 21 * 1024 * 1024;
 const TOO_LARGE = "Dữ liệu gửi lên quá lớn: tệp đính kèm tối đa 20 MB (ảnh tối đa 5 MB). Hãy chọn tệp nhỏ hơn rồi gửi lại.";
 
 function refusal(): Response {
-  // the rest of the body is not wanted: closing the connection is what stops it
-  return Response.json({ error: TOO_LARGE, code: "TOO_LARGE" }, { status: 413, headers: { Connection: "close" } });
+  return Response.json({ error: TOO_LARGE, code: "TOO_LARGE" }, { status: 413 });
 }
 
 /** Whether the proxy should look at this request's body: a server action (fetch or form post). */

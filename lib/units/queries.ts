@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { unitWithPredecessors } from "@/lib/users/queries";
+import { validOn } from "./rules";
 
 export function getUnit(id: number) {
   return db.adminUnit.findUnique({
@@ -24,4 +26,18 @@ export async function provinceFilter(viewer: { unitId: number | null }, tinh: st
   if (viewer.unitId !== null) return { provinces: [], provinceId: undefined };
   const provinces = await listProvinces(on);
   return { provinces, provinceId: provinces.find((p) => String(p.id) === tinh)?.id };
+}
+
+/**
+ * The version of a unit that stood on a date: the unit itself when valid then, otherwise the one
+ * of the same level and code among the units it succeeded (Huyện Mộc Châu for Thị xã Mộc Châu at
+ * the end of 2024, prisma/seed/units-history.ts); null when none stood then.
+ */
+export async function unitVersionOn(unitId: number, on: Date) {
+  const unit = await db.adminUnit.findUnique({ where: { id: unitId }, select: { level: true, code: true } });
+  if (!unit) return null;
+  return db.adminUnit.findFirst({
+    where: { id: { in: await unitWithPredecessors(unitId) }, level: unit.level, code: unit.code, ...validOn(on) },
+    include: { province: { select: { id: true, fullName: true } } },
+  });
 }

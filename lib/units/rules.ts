@@ -1,11 +1,23 @@
-// Which administrative units a year's figures use. The data holds the units of 1/3/2025 (the
-// last before the reform; earlier boundaries are not in prisma/data) and those from 1/7/2025.
+// Which administrative units a year's figures use. The data holds the units of every GSO
+// snapshot from 31/08/2015 to 1/3/2025, each row valid over the interval it stood
+// (prisma/seed/units-history.ts), and those from 1/7/2025.
 
 export const REFORM_DATE = new Date(Date.UTC(2025, 6, 1));
+/** The last day of the units before the reform: 2025's figures use them (the 2021–2025 set). */
+export const LAST_DAY_BEFORE_REFORM = new Date(Date.UTC(2025, 5, 30));
 
-/** The date whose units a year's commune list uses: up to 2025 the pre-reform communes. */
+/**
+ * The date whose units a year's figures use: the year end (31/12), the state a year's report
+ * describes; for 2025 the last day before the reform (30/6/2025), as the 2021–2025 phase closes
+ * on the communes of before 1/7/2025.
+ *
+ * 2024: no GSO list of 31/12/2024 exists. The data holds Thái Nguyên's changes from their known
+ * date (01/12/2024, 1240/NQ-UBTVQH15) and every other change seen between the lists of
+ * 01/11/2024 and 01/01/2025 from 01/01/2025, so 31/12/2024 gives the established state of 29
+ * provinces (the 28 unchanged, Thái Nguyên) and that of 01/11/2024 for the 34 others.
+ */
 export function unitsDateForYear(year: number): Date {
-  return year <= 2025 ? new Date(Date.UTC(2025, 5, 30)) : new Date(Date.UTC(year, 11, 31));
+  return year === 2025 ? LAST_DAY_BEFORE_REFORM : new Date(Date.UTC(year, 11, 31));
 }
 
 /** Years the programme's commune criteria sets cover (QĐ 1980/2016, 318/2022, 51/2025). */

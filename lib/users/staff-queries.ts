@@ -54,15 +54,16 @@ export async function listProvincesInScope(viewer: Viewer) {
   return rows.map((p) => ({ id: p.id, label: `${p.fullName}${period(p)}` }));
 }
 
-/** The province and the districts and communes under it, when it lies within the viewer's scope. */
+/** The province and the districts and communes of its last state under it, when it lies within the viewer's scope. */
 export async function listGrantableUnits(viewer: Viewer, provinceId: number) {
   const province = await db.adminUnit.findFirst({
     where: { AND: [{ id: provinceId, level: "PROVINCE" }, unitsInScopeWhere(viewer)] },
     select: { id: true, fullName: true, validFrom: true, validTo: true },
   });
   if (!province) return null;
+  // the units that end with the province (its last state): not the versions of earlier years
   const below = await db.adminUnit.findMany({
-    where: { provinceId: province.id },
+    where: { provinceId: province.id, validTo: province.validTo },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { id: true, level: true, fullName: true, validFrom: true, validTo: true, district: { select: { name: true } } },
   });

@@ -1,5 +1,5 @@
 // DEMO annual reports and titles (isDemo = true): deterministic, plausible criteria histories for
-// 2019–2025. Most communes improve year by year, the 2021–2025 set costs some criteria when it
+// 2019–2025. Most communes improve year by year, the 318/2022 set costs some criteria when it
 // arrives, and a few communes slip back. Indicator values are generated first and every status is
 // then computed with the portal's own scoring rules; titles come only through the procedure's
 // rules (a confirmed report meeting every criterion, then dossier, council and decision), and
@@ -18,14 +18,24 @@ import {
 import type { SeededCriterion, SeededIndicator, SeededSet } from "./criteria.ts";
 import { createRandom, insertRows, type Random, type Sql } from "./sql.ts";
 
-export interface DemoCommune {
+/** The administrative unit an assessment is written on. */
+export interface DemoUnit {
   id: number;
-  code: string;
-  provinceCode: string;
   provinceId: number;
   districtId: number | null;
   region: NtmRegion | null;
   communeGroup: number | null;
+}
+
+export interface DemoCommune extends DemoUnit {
+  code: string;
+  provinceCode: string;
+  /**
+   * The unit of each year the commune was a xã (prisma/seed.ts loadDemoCommunesByYear); without
+   * it every year is written on the commune's own unit. The story is drawn for every year either
+   * way, so a commune's figures do not depend on which of its years are written.
+   */
+  years?: Map<number, DemoUnit>;
 }
 
 /**
@@ -75,7 +85,7 @@ interface GeneratedValue {
   met: boolean | null;
 }
 
-function valuesForCriterion(indicators: SeededIndicator[], commune: DemoCommune, scheme: SeededSet["scheme"], meet: boolean, rng: Random) {
+function valuesForCriterion(indicators: SeededIndicator[], commune: DemoUnit, scheme: SeededSet["scheme"], meet: boolean, rng: Random) {
   // an unmet criterion fails one or two of its indicators
   const failing = new Set<number>();
   if (!meet) {
@@ -257,7 +267,7 @@ function generateCommune(
   const order19 = ease(EASE_19);
   const order10 = ease(EASE_10);
   // some communes recognised under the 2016–2020 set miss the harder 2021–2025 criteria for a while
-  const setChangeDip = reachYear < 2021 && rng.chance(0.35) ? { loss: rng.int(1, 3), until: 2021 + rng.int(0, 2) } : null;
+  const setChangeDip = reachYear < 2022 && rng.chance(0.35) ? { loss: rng.int(1, 3), until: 2022 + rng.int(0, 2) } : null;
   const aimsHigher = rng.chance(0.35);
   const nextDecision = (year: number) => {
     const seq = (decisionSeq.get(`${commune.provinceCode}:${year}`) ?? 0) + 1;
@@ -272,16 +282,19 @@ function generateCommune(
   if (reachYear < opts.years[0] && reachYear !== Infinity) {
     const year = rng.int(Math.max(2014, reachYear - 1), opts.years[0] - 1);
     const d = nextDecision(year);
-    title = { reportKey: null, unitId: commune.id, level: "NTM", setCode: year <= 2015 ? "XA_2010_2015" : "XA_2016_2020", decisionNumber: d.number, decisionDate: day(year, 12, d.dayOfMonth, now), submittedAt: null, verifiedAt: null, appraisedOn: null, revocation: null };
+    const first = commune.years ? (commune.years.get(opts.years[0]) ?? [...commune.years.values()][0]) : commune;
+    title = { reportKey: null, unitId: first.id, level: "NTM", setCode: year <= 2015 ? "XA_2010_2015" : "XA_2016_2020", decisionNumber: d.number, decisionDate: day(year, 12, d.dayOfMonth, now), submittedAt: null, verifiedAt: null, appraisedOn: null, revocation: null };
     titles.push(title);
     titleYear = year;
   }
 
   for (const year of opts.years) {
+    const written = commune.years ? commune.years.get(year) : commune;
+    const unit = written ?? commune;
     const setCode = communeSetCodeForYear(year);
     const set = sets.get(setCode)!;
     let level = year >= reachYear ? 19 : Math.max(floor, 19 - Math.ceil(pace * (reachYear === Infinity ? 2031 - year : reachYear - year)));
-    if (setChangeDip && year <= setChangeDip.until) level -= year >= 2021 ? setChangeDip.loss : 0;
+    if (setChangeDip && year <= setChangeDip.until) level -= year >= 2022 ? setChangeDip.loss : 0;
     const slip = title !== null && rng.chance(0.03) ? rng.int(1, 9) : 0;
     level -= slip;
     const total = set.criteria.length;
@@ -294,7 +307,7 @@ function generateCommune(
     const values: GeneratedValue[] = [];
     let metMask = 0;
     for (const criterion of set.criteria) {
-      const generated = valuesForCriterion(criterion.indicators, commune, set.scheme, metNumbers.has(criterion.number), rng);
+      const generated = valuesForCriterion(criterion.indicators, unit, set.scheme, metNumbers.has(criterion.number), rng);
       const criterionResult = criterionStatus(generated);
       results.push({ criterionId: criterion.id, status: criterionResult });
       if (criterionResult === "MET") metMask |= 1 << (criterion.number - 1);
@@ -307,9 +320,10 @@ function generateCommune(
     if (script?.status?.[year]) status = script.status[year];
     const submittedAt = status === "DRAFT" ? null : day(year, 11, 5 + rng.int(0, 10), now);
     const confirmedAt = status === "CONFIRMED" ? day(year, 11, 20 + rng.int(0, 8), now) : null;
-    const key = `${commune.id}:${year}:${set.id}`;
+    if (!written) continue; // not a xã of the demo provinces that year
+    const key = `${written.id}:${year}:${set.id}`;
     out.push({
-      row: [commune.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask, submittedAt, confirmedAt, true, now],
+      row: [written.id, year, set.id, status, outcome.criteriaMet, total, outcome.reachedStandard, metMask, submittedAt, confirmedAt, true, now],
       key,
       results,
       values,
@@ -321,7 +335,7 @@ function generateCommune(
       // QĐ 18/2022: the province revokes a title whose commune no longer meets its criteria
       const d = nextDecision(year);
       const revocation = { number: `${d.number.replace("/QĐ-UBND", "")}/QĐ-UBND`, date: day(year + 1, 1, d.dayOfMonth, now), reason: `Không còn đạt ${total - outcome.criteriaMet}/${total} tiêu chí${keyFailing ? ", trong đó có tiêu chí trọng yếu" : ""} (Quyết định 18/2022/QĐ-TTg; dữ liệu mẫu).` };
-      for (const t of titles) if (t.unitId === commune.id && t.revocation === null) t.revocation = revocation;
+      for (const t of titles) if (t.revocation === null) t.revocation = revocation;
       title = null;
       higher = null;
       continue;
@@ -334,7 +348,7 @@ function generateCommune(
       if (decideNow) {
         const d = nextDecision(year);
         title = {
-          reportKey: key, unitId: commune.id, level: "NTM", setCode, decisionNumber: d.number,
+          reportKey: key, unitId: written.id, level: "NTM", setCode, decisionNumber: d.number,
           decisionDate: day(year, 12, Math.max(d.dayOfMonth, 10), now), submittedAt: submitted,
           verifiedAt: districtStep ? day(year, 12, 4, now) : null, appraisedOn: day(year, 12, 8, now), revocation: null,
         };
@@ -342,7 +356,7 @@ function generateCommune(
         titleYear = year;
       } else {
         const state = rng.pick(districtStep ? ["SUBMITTED", "VERIFIED", "APPRAISED"] as const : ["SUBMITTED", "APPRAISED"] as const);
-        dossiers.push({ reportKey: key, unitId: commune.id, status: state, submittedAt: submitted, verifiedAt: state !== "SUBMITTED" && districtStep ? day(year, 12, 4, now) : null, appraisedOn: state === "APPRAISED" ? day(year, 12, 8, now) : null });
+        dossiers.push({ reportKey: key, unitId: written.id, status: state, submittedAt: submitted, verifiedAt: state !== "SUBMITTED" && districtStep ? day(year, 12, 4, now) : null, appraisedOn: state === "APPRAISED" ? day(year, 12, 8, now) : null });
       }
       continue;
     }
@@ -351,7 +365,7 @@ function generateCommune(
     if (title && outcome.reachedStandard && aimsHigher && year >= 2022 && year - titleYear >= 2 && (!higher || (higher.level === "ADVANCED" && year - titleYear >= 4 && rng.chance(0.15)))) {
       const d = nextDecision(year);
       const rank: "ADVANCED" | "MODEL" = higher ? "MODEL" : "ADVANCED";
-      higher = { reportKey: null, unitId: commune.id, level: rank, setCode, decisionNumber: d.number, decisionDate: day(year, 12, d.dayOfMonth, now), submittedAt: null, verifiedAt: null, appraisedOn: null, revocation: null };
+      higher = { reportKey: null, unitId: written.id, level: rank, setCode, decisionNumber: d.number, decisionDate: day(year, 12, d.dayOfMonth, now), submittedAt: null, verifiedAt: null, appraisedOn: null, revocation: null };
       titles.push(higher);
     }
   }

@@ -2,6 +2,7 @@
 // plan entries; surveys have no flag — they exist only in demo databases), deterministic.
 // Needs the demo assessments: plans are drawn from each province's results of the year before.
 import { communeSetCodeForYear } from "../../lib/criteria/rules.ts";
+import { unitsDateForYear } from "../../lib/units/rules.ts";
 import { createRandom, insertRows, type Sql } from "./sql.ts";
 
 /**
@@ -16,6 +17,7 @@ const PLAN_SIZE: Record<string, [number, number]> = {
   "04": [6, 2], // Cao Bằng
 };
 const DEFAULT_SIZE: [number, number] = [5, 3];
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Xã Tân Thành (Phú Bình) is registered to reach the standard in 2025 (prisma/seed.ts DEMO_SCRIPT). */
 const ALWAYS_REGISTERED: Record<number, string[]> = { 2025: ["05923"] };
@@ -60,9 +62,11 @@ export async function seedDemoPlans(sql: Sql, opts: { provinceIds: number[]; yea
            JOIN "Assessment" a ON a."unitId" = u.id AND a.year = $2 - 1
            JOIN "CriteriaSet" s ON s.id = a."setId"
           WHERE u."provinceId" = $1 AND u.level = 'COMMUNE' AND u.type = 'XA'
+            AND u."validFrom" <= $4::date AND (u."validTo" IS NULL OR u."validTo" > $4::date)
             AND s.code = $3
           ORDER BY u.code`,
-        [provinceId, year, communeSetCodeForYear(year)],
+        // the xã of the plan year (a commune's row of the year before may have ended since)
+        [provinceId, year, communeSetCodeForYear(year), isoDate(unitsDateForYear(year))],
       );
       const forced = new Set(ALWAYS_REGISTERED[year] ?? []);
       const notRecognised = rows.filter((r) => r.title === null);
@@ -122,7 +126,7 @@ export async function seedDemoSurveys(sql: Sql, opts: { provinceIds: number[]; y
   const { rows: communes } = await sql.query<{ id: number }>(
     `SELECT id FROM "AdminUnit" WHERE "provinceId" = ANY($1) AND level = 'COMMUNE' AND type = 'XA'
         AND "validFrom" <= $2::date AND ("validTo" IS NULL OR "validTo" > $2::date) ORDER BY code`,
-    [opts.provinceIds, opts.year <= 2025 ? "2025-06-30" : `${opts.year}-12-31`],
+    [opts.provinceIds, isoDate(unitsDateForYear(opts.year))],
   );
   const chosen = communes.filter(() => rng.chance(0.5));
   const surveys = await insertRows<{ id: number }>(

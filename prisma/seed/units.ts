@@ -1,59 +1,23 @@
-// Real administrative units (prisma/data, from thanglequoc/vietnamese-provinces-database and
-// dvhcvn/20250701, MIT): every province, district and commune of 1/3/2025, the 34 provinces and
-// 3,321 communes of 1/7/2025, the succession mapping between them, and the 30/4/2026 change in
-// Đồng Nai. Loaded with bulk inserts (~14,000 units and ~10,700 succession rows in seconds).
+// Real administrative units (prisma/data): every province, district and commune of 1/3/2025
+// (thanglequoc/vietnamese-provinces-database, MIT), the 34 provinces and 3,321 communes of
+// 1/7/2025, the succession mapping between them (dvhcvn/20250701, MIT), the 30/4/2026 change in
+// Đồng Nai, and — through units-history.ts — the units of every GSO snapshot 2015–2025 with the
+// validity of their time (the 1/3/2025 rows identical to older versions reach back to them).
+// Provinces, districts and pre-reform communes carry the NTM region of province_regions.csv.
+// Loaded with bulk inserts (~27,000 units and ~14,000 succession rows in seconds).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { insertRows, type Sql } from "./sql.ts";
-
-const DATA = join(process.cwd(), "prisma/data");
+import { loadUnitsHistory, OLD_FROM, snapshotProvinceNames } from "./units-history.ts";
+import { COMMUNE_TYPE, DATA, DISTRICT_TYPE, mapType, PROVINCE_TYPE, provinceRegions } from "./unit-labels.ts";
 
 export const REFORM_DATE = "2025-07-01";
-const OLD_FROM = "2025-03-01"; // the state the 1/3/2025 files describe (NQ 1365/NQ-UBTVQH15)
 const DONG_NAI_CITY_DATE = "2026-04-30"; // NQ 30/2026/QH16 + 237/NQ-UBTVQH16
 const REFORM_BASIS = "NQ 202/2025/QH15; NQ 1654–1687/NQ-UBTVQH15; QĐ 19/2025/QĐ-TTg";
 
 type Row = Record<string, string>;
 const readCsv = (rel: string): Row[] => parse(readFileSync(join(DATA, rel)), { columns: true, skip_empty_lines: true, bom: true });
-
-const PROVINCE_TYPE: Record<string, string> = { "Tỉnh": "TINH", "Thành phố": "THANH_PHO_TW" };
-const DISTRICT_TYPE: Record<string, string> = {
-  "Huyện": "HUYEN",
-  "Quận": "QUAN",
-  "Thị xã": "THI_XA",
-  "Thành phố thuộc tỉnh": "THANH_PHO_THUOC_TINH",
-  "Thành phố thuộc thành phố trực thuộc trung ương": "THANH_PHO_THUOC_TP",
-};
-const COMMUNE_TYPE: Record<string, string> = {
-  "Xã": "XA",
-  "Phường": "PHUONG",
-  "Thị trấn": "THI_TRAN",
-  "Đặc khu tại hải đảo": "DAC_KHU",
-};
-
-/**
- * The source's 8 geographic regions → the 7 NTM regions of QĐ 1980/318. The NTM split follows
- * the socio-economic regions: Đông Bắc + Tây Bắc form Trung du miền núi phía Bắc, except
- * Quảng Ninh, which belongs to Đồng bằng sông Hồng.
- */
-const NTM_REGION: Record<string, string> = {
-  "Đông Bắc Bộ": "TDMNPB",
-  "Tây Bắc Bộ": "TDMNPB",
-  "Đồng bằng sông Hồng": "DBSH",
-  "Bắc Trung Bộ": "BTB",
-  "Duyên hải Nam Trung Bộ": "DHNTB",
-  "Tây Nguyên": "TN",
-  "Đông Nam Bộ": "DNB",
-  "Đồng bằng sông Cửu Long": "DBSCL",
-};
-const QUANG_NINH = "22";
-
-function mapType(table: Record<string, string>, label: string): string {
-  const t = table[label];
-  if (!t) throw new Error(`Unknown unit type "${label}"`);
-  return t;
-}
 
 export interface UnitMaps {
   /** old (1/3/2025) units by code */
@@ -103,7 +67,11 @@ function sampleCommuneGroup(type: string, regions: Set<string>): number | null {
   return regions.has("TDMNPB") || regions.has("TN") ? 3 : 2;
 }
 
-export async function seedUnits(sql: Sql): Promise<UnitMaps> {
+/**
+ * `history: false` loads only the units of 1/3/2025 onwards: the database of a seed made before
+ * the 2015–2025 history existed (tests of ensureUnitsHistory).
+ */
+export async function seedUnits(sql: Sql, opts: { history?: boolean } = {}): Promise<UnitMaps> {
   const oldProvinces = readCsv("units_2025-03-01/provinces.csv");
   const oldDistricts = readCsv("units_2025-03-01/districts.csv");
   const oldCommunes = readCsv("units_2025-03-01/communes.csv");
@@ -114,13 +82,14 @@ export async function seedUnits(sql: Sql): Promise<UnitMaps> {
   const communeMapping = readCsv("mapping_2025-07-01/commune_mapping.csv");
   const provinceMapping = readCsv("mapping_2025-07-01/province_mapping.csv");
 
-  // ── before the reform (valid 1/3/2025 – 30/6/2025; earlier history is not in the data) ──
-  const provinceRegion = new Map<string, string>();
+  // ── before the reform (valid 1/3/2025 – 30/6/2025; loadUnitsHistory below moves back the
+  // validFrom of those that stood unchanged before) ──
+  const provinceRegion = provinceRegions([...snapshotProvinceNames(), ...oldProvinces.map((p): [string, string] => [p.code, p.name])]);
   const oldProvince = await insertUnits(
     sql,
     oldProvinces.map((p) => {
-      const region = p.code === QUANG_NINH ? "DBSH" : NTM_REGION[p.region];
-      provinceRegion.set(p.code, region);
+      const region = provinceRegion.get(p.code);
+      if (!region) throw new Error(`province_regions.csv has no region for ${p.name}`);
       return ["PROVINCE", mapType(PROVINCE_TYPE, p.unit_type), p.code, p.name, p.full_name, p.name_en, p.code_name,
         OLD_FROM, REFORM_DATE, null, null, null, region, null, false];
     }),
@@ -198,7 +167,9 @@ export async function seedUnits(sql: Sql): Promise<UnitMaps> {
     // five island districts (3-digit codes) became special zones
     const predecessorId = m.old_commune_code.length === 3 ? oldDistrict.get(m.old_commune_code) : oldCommune.get(m.old_commune_code);
     if (!successorId || !predecessorId) {
-      skipped++; // 12 old codes of the mapping are not in the 1/3/2025 list (see prisma/data/README.md)
+      // 12 old codes of the mapping are not in the 1/3/2025 list (see prisma/data/README.md): communes
+      // merged away before 1/3/2025, whose history rows end then; their successor is not linked here
+      skipped++;
       continue;
     }
     succession.push([predecessorId, successorId, m.merge_type === "partial" ? "PARTIAL" : "FULL", REFORM_DATE, REFORM_BASIS]);
@@ -227,6 +198,10 @@ export async function seedUnits(sql: Sql): Promise<UnitMaps> {
     unique,
   );
 
+  // ── 2015–2025: the GSO snapshots (units-history.ts) ──
+  const history = opts.history === false ? {} : await loadUnitsHistory(sql);
+  if (!history) throw new Error("the units history did not load");
+
   return {
     oldProvince,
     oldDistrict,
@@ -241,6 +216,7 @@ export async function seedUnits(sql: Sql): Promise<UnitMaps> {
       newCommunes: newCommune.size,
       successions: unique.length,
       mappingRowsSkipped: skipped,
+      ...history,
     },
   };
 }

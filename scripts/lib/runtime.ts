@@ -2,20 +2,25 @@
 // started), otherwise the embedded PostgreSQL under .data/ (NTM_DATA_DIR) — reusing it when
 // another command (e.g. a running `npm start`) already has it up.
 import { relative } from "node:path";
-import pg from "pg";
 import { embeddedDataDir } from "./data-dir.ts";
 import {
   createDatabaseIfMissing,
-  databaseUrl,
+  ensureAppDatabase,
   externalServer,
+  runningEmbeddedPostgres,
   startEmbeddedPostgres,
   type DatabaseServer,
 } from "./postgres.ts";
 
-export const DEFAULT_EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
 export const DEFAULT_DB_NAME = "ntm";
 
+/** The embedded server's port: EMBEDDED_PG_PORT, or 54320. */
+export function embeddedPort(): number {
+  return Number(process.env.EMBEDDED_PG_PORT || 54320);
+}
+
 export interface OpenDatabase {
+  /** the portal's database; embedded: as the app role, which is no superuser */
   url: string;
   server: DatabaseServer;
   /** stops the embedded server if this command started it */
@@ -28,17 +33,6 @@ function shownPath(path: string): string {
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
-async function answers(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function openDatabase(opts: { quiet?: boolean } = {}): Promise<OpenDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -48,23 +42,17 @@ export async function openDatabase(opts: { quiet?: boolean } = {}): Promise<Open
     await createDatabaseIfMissing(server.adminUrl, name).catch(() => false);
     return { url: external, server, close: async () => {} };
   }
-  const adminUrl = `postgresql://postgres:ntm-local@127.0.0.1:${DEFAULT_EMBEDDED_PORT}/postgres`;
-  let server: DatabaseServer;
-  let owned = false;
-  if (await answers(adminUrl)) {
-    server = { adminUrl, embedded: true, stop: async () => {} };
-  } else {
-    const dataDir = embeddedDataDir();
-    if (!opts.quiet) console.log(`Khởi động PostgreSQL nhúng (dữ liệu trong ${shownPath(dataDir)}, cổng ${DEFAULT_EMBEDDED_PORT})…`);
-    server = await startEmbeddedPostgres({ dataDir, port: DEFAULT_EMBEDDED_PORT, quiet: opts.quiet });
-    owned = true;
+  const dataDir = embeddedDataDir();
+  const port = embeddedPort();
+  let server = await runningEmbeddedPostgres({ dataDir, port });
+  if (!server) {
+    if (!opts.quiet) console.log(`Khởi động PostgreSQL nhúng (dữ liệu trong ${shownPath(dataDir)}, cổng ${port})…`);
+    server = await startEmbeddedPostgres({ dataDir, port, quiet: opts.quiet });
   }
-  await createDatabaseIfMissing(server.adminUrl, DEFAULT_DB_NAME);
-  return {
-    url: databaseUrl(server.adminUrl, DEFAULT_DB_NAME),
-    server,
-    close: async () => {
-      if (owned) await server.stop();
-    },
-  };
+  try {
+    return { url: await ensureAppDatabase(server, DEFAULT_DB_NAME), server, close: () => server.stop() };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
 }

@@ -18,6 +18,9 @@ const pgDir = join(dataRoot, "pg");
 interface Proc {
   pid: number;
   ppid: number;
+  pgrp: number;
+  /** Z: a zombie, dead already (its new parent, PID 1 in a container, may never reap it) */
+  state: string;
   cmdline: string[];
 }
 
@@ -28,9 +31,9 @@ function processes(): Proc[] {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const cmdline = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").filter(Boolean);
-      out.push({ pid: Number(name), ppid, cmdline });
+      out.push({ pid: Number(name), ppid: Number(ppid), pgrp: Number(pgrp), state, cmdline });
     } catch {
       // gone meanwhile
     }
@@ -54,6 +57,9 @@ function descendants(pid: number): Proc[] {
   }
   return found;
 }
+
+/** What is left of npm start's process group (a terminal's job): orphans keep their group. */
+const leftOf = (s: Started) => processes().filter((p) => p.pgrp === s.npm.pid && p.state !== "Z").map((p) => `${p.pid} ${p.cmdline.join(" ")}`);
 
 /** The PostgreSQL server of our data directory and its backends, wherever they run. */
 function postgresOfDataDir(): Proc[] {
@@ -110,12 +116,12 @@ test.beforeAll(() => {
 });
 
 test.afterEach(async () => {
-  // whatever a failed test left: the whole group, PostgreSQL included
-  if (current && current.npm.exitCode === null && current.npm.signalCode === null) {
+  // whatever a failed test left, npm gone or not: its process group (orphans keep it), PostgreSQL
+  if (current) {
     try {
       process.kill(-current.npm.pid!, "SIGKILL");
     } catch {
-      // gone
+      // nothing left
     }
   }
   for (const p of postgresOfDataDir()) {
@@ -141,6 +147,7 @@ test("kill -9 of the web process: npm start exits non-zero within 5 s and leaves
   expect(result).not.toEqual({ code: 0, signal: null });
   expect(postgresOfDataDir()).toEqual([]);
   expect(existsSync(join(pgDir, "postmaster.pid"))).toBe(false);
+  expect(leftOf(current)).toEqual([]);
 });
 
 test("Ctrl-C stops the web process and PostgreSQL, exit code 0", async () => {
@@ -149,9 +156,8 @@ test("Ctrl-C stops the web process and PostgreSQL, exit code 0", async () => {
   process.kill(-current.npm.pid!, "SIGINT"); // what a terminal does: the whole foreground group
   const { result } = await endWithin(current, 15_000);
   expect(result, current.output()).toEqual({ code: 0, signal: null });
-  expect(descendants(current.web.pid)).toEqual([]);
-  expect(existsSync(`/proc/${current.web.pid}`)).toBe(false);
   expect(postgresOfDataDir()).toEqual([]);
+  expect(leftOf(current)).toEqual([]);
 });
 
 test("SIGTERM to npm start stops the web process and PostgreSQL, exit code 0", async () => {
@@ -160,6 +166,6 @@ test("SIGTERM to npm start stops the web process and PostgreSQL, exit code 0", a
   process.kill(current.npm.pid!, "SIGTERM");
   const { result } = await endWithin(current, 15_000);
   expect(result, current.output()).toEqual({ code: 0, signal: null });
-  expect(existsSync(`/proc/${current.web.pid}`)).toBe(false);
   expect(postgresOfDataDir()).toEqual([]);
+  expect(leftOf(current)).toEqual([]);
 });

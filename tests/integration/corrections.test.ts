@@ -16,6 +16,7 @@ import type { Viewer } from "@/lib/authz";
 import { latestCorrectionDate } from "@/lib/corrections/queries";
 import { correctionNotice, isoDateInVietnam } from "@/lib/corrections/rules";
 import { approveCorrection, rejectCorrection, requestCorrection } from "@/lib/corrections/service";
+import { communeSetCodeForYear } from "@/lib/criteria/rules";
 import { summaryFigures } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
@@ -49,6 +50,8 @@ let recognised2021: { assessmentId: number };
 let banDat: number;
 /** criterion 4 (Điện) of 2021–2025: 4.1 yes/no, 4.2 a percentage */
 const c4 = { id: 0, number: 4, yesNo: 0, percent: 0 };
+/** 4.2 of the set the 2021 reports are judged by (QĐ 1980/QĐ-TTg: QĐ 318 took effect in 2022) */
+let percentOf2021 = 0;
 let otherSetIndicator = 0;
 
 const storedValue = (r: { numberValue: unknown; boolValue: boolean | null } | null) => (r ? (r.boolValue ?? (r.numberValue === null ? null : Number(r.numberValue))) : null);
@@ -74,6 +77,7 @@ beforeAll(async () => {
   expect(criterion.indicators.map((i) => i.kind)).toEqual(["BOOLEAN", "PERCENT"]);
   Object.assign(c4, { id: criterion.id, yesNo: criterion.indicators[0].id, percent: criterion.indicators[1].id });
   otherSetIndicator = (await db.indicator.findFirstOrThrow({ where: { criterion: { set: { code: "XA_2026_2030" } } } })).id;
+  percentOf2021 = (await db.indicator.findFirstOrThrow({ where: { code: "4.2", criterion: { number: 4, set: { code: communeSetCodeForYear(2021) } } } })).id;
 
   for (const [scenario, code] of Object.entries(PHU_BINH)) {
     const unit = await communeByCode(code, "2025-03-01");
@@ -451,7 +455,8 @@ describe("public figures say when they were corrected", () => {
   });
 
   it("pending and rejected requests do not mark the figures", async () => {
-    const { id } = await ask(v.huyen, recognised2021.assessmentId, { [c4.percent]: await otherPercent(recognised2021.assessmentId) });
+    const stored = await valueOf(recognised2021.assessmentId, percentOf2021);
+    const { id } = await ask(v.huyen, recognised2021.assessmentId, { [percentOf2021]: stored === 100 ? "99,5" : "100" });
     expect(await latestCorrectionDate(2021, {})).toBeNull();
     await rejectCorrection(v.tinh, { requestId: id, note: "Không đủ căn cứ điều chỉnh." });
     expect(await latestCorrectionDate(2021, {})).toBeNull();

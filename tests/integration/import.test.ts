@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { importAssessments } from "@/lib/imports/service";
 import { assessmentGrid, gridToCsv, gridToXlsx, type SheetGrid } from "@/lib/imports/template";
 import { columnLetter } from "@/lib/imports/sheet";
-import { appErrorOf, communeByCode, putAssessment, viewerOf } from "./helpers";
+import { appErrorOf, communeByCode, onDate, putAssessment, viewerOf } from "./helpers";
 
 const YEAR = 2025;
 let province: Viewer;
@@ -210,7 +210,7 @@ describe("who may import what", () => {
     const district = await viewerOf("huyen@ntm.demo");
     const tanThanh = await communeByCode("05923", "2025-06-30");
     const g = await assessmentGrid(province, provinceId, YEAR);
-    const inDistrict = await db.adminUnit.count({ where: { districtId: tanThanh.districtId, type: "XA", code: { in: g.rows.map((r) => String(r[0])) } } });
+    const inDistrict = await db.adminUnit.count({ where: { districtId: tanThanh.districtId, type: "XA", code: { in: g.rows.map((r) => String(r[0])) }, ...onDate("2025-06-30") } });
     const before = await databaseState();
     const report = await run(district, await gridToXlsx(g));
     expect(report.applied).toBe(false);

@@ -144,7 +144,8 @@ describe("progress against plan", () => {
     await putAssessment({ unitId: xa[6].id, year: 2025, status: "VERIFIED", results: met(15) });
     const rows = await projectionsForViewer(admin, { year: 2025, provinceId: newHaNoi });
     const by = new Map(rows.map((r) => [r.communeId, r]));
-    expect(by.get(xa[5].id)).toMatchObject({ points: [{ year: 2021, criteriaMet: 13 }, { year: 2022, criteriaMet: 14 }, { year: 2023, criteriaMet: 15 }, { year: 2024, criteriaMet: 16 }, { year: 2025, criteriaMet: 17 }], projection: { kind: "PROJECTED", year: 2027 } });
+    // 2021 was judged by QĐ 1980/QĐ-TTg (QĐ 318 took effect in 2022): not a point of the 318 trend
+    expect(by.get(xa[5].id)).toMatchObject({ points: [{ year: 2022, criteriaMet: 14 }, { year: 2023, criteriaMet: 15 }, { year: 2024, criteriaMet: 16 }, { year: 2025, criteriaMet: 17 }], projection: { kind: "PROJECTED", year: 2027 } });
     expect(by.get(xa[6].id)?.projection).toEqual({ kind: "UNKNOWN", reason: "NO_UPWARD_TREND" });
   });
 });

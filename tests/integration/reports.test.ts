@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { communeSetCodeForYear } from "@/lib/criteria/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { generateReport, reportToXlsx, type Report } from "@/lib/reports/generate";
 import { REPORTS } from "@/lib/reports/catalogue";
@@ -88,8 +89,7 @@ function expectNumeric(sheet: Sheet, labels: string[], format: string) {
 // ───────────── independent counts ─────────────
 
 async function setId(year: number) {
-  const code = year <= 2020 ? "XA_2016_2020" : year <= 2025 ? "XA_2021_2025" : "XA_2026_2030";
-  return (await db.criteriaSet.findUniqueOrThrow({ where: { code } })).id;
+  return (await db.criteriaSet.findUniqueOrThrow({ where: { code: communeSetCodeForYear(year) } })).id;
 }
 
 describe("report catalogue", () => {

@@ -30,7 +30,7 @@ describe("administrative units from prisma/data", () => {
   });
 
   it("loads the old→new mapping, partial merges included", async () => {
-    const provinces = await db.unitSuccession.count({ where: { predecessor: { level: "PROVINCE" } } });
+    const provinces = await db.unitSuccession.count({ where: { predecessor: { level: "PROVINCE" }, effectiveDate: new Date("2025-07-01") } });
     expect(provinces).toBe(63);
     const partial = await db.unitSuccession.count({ where: { kind: "PARTIAL" } });
     expect(partial).toBeGreaterThan(900);
@@ -40,8 +40,9 @@ describe("administrative units from prisma/data", () => {
     expect(olds.map((o) => o.predecessor.fullName).sort()).toEqual(["Tỉnh Quảng Bình", "Tỉnh Quảng Trị"]);
   });
 
-  it("gives every pre-reform commune one of the 7 NTM regions", async () => {
+  it("gives every pre-reform commune one of the 7 NTM regions (prisma/data/province_regions.csv)", async () => {
     expect(await db.adminUnit.count({ where: { level: "COMMUNE", region: null, ...onDate("2025-03-01") } })).toBe(0);
+    expect(await db.adminUnit.count({ where: { level: "COMMUNE", region: null, ...onDate("2016-12-31") } })).toBe(0);
     const quangNinh = await db.adminUnit.findFirstOrThrow({ where: { level: "PROVINCE", code: "22", ...onDate("2025-03-01") } });
     expect(quangNinh.region).toBe("DBSH");
   });
@@ -60,9 +61,9 @@ describe("criteria frameworks", () => {
     expect(set.criteria.map((c) => c.name)).toEqual(csv.filter((r) => r.period === period).map((r) => r.name_vi));
   });
 
-  it("marks every seeded indicator and threshold as a sample value", async () => {
-    expect(await db.indicator.count({ where: { isSample: false } })).toBe(0);
-    expect(await db.indicatorThreshold.count({ where: { isSample: false } })).toBe(0);
+  it("marks as sample every seeded indicator and threshold that no source states (criteria-sources.test.ts checks the sourced ones)", async () => {
+    expect(await db.indicator.count({ where: { isSample: false, source: null } })).toBe(0);
+    expect(await db.indicatorThreshold.count({ where: { isSample: false, source: null, provinceId: null } })).toBe(0);
     expect(await db.indicator.count({ where: { criterion: { set: { code: "XA_2026_2030" } } } })).toBe(47);
   });
 });

@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
   aggregate,
+  amendmentsForYear,
+  bandLabel,
   bandOf,
+  bandsAreProvisional,
+  bandsFor,
   BANDS_19,
   changeAgainst,
   checkRevocation,
   communeResult,
+  COMMUNE_SET_TERMS,
+  communeSetCodeForDate,
   communeSetCodeForYear,
   criterionStatus,
   effectiveStatus,
   isIndicatorMet,
   relativeGap,
+  reportYearsOf,
   resolveThreshold,
   tierOf,
   type CriterionStatus,
@@ -143,9 +150,57 @@ describe("revocation (QĐ 18/2022)", () => {
   });
 });
 
-describe("criteria set of a year", () => {
-  it.each([[2019, "XA_2016_2020"], [2020, "XA_2016_2020"], [2021, "XA_2021_2025"], [2025, "XA_2021_2025"], [2026, "XA_2026_2030"]])(
-    "%i uses %s",
-    (year, code) => expect(communeSetCodeForYear(year)).toBe(code),
-  );
+describe("criteria set of a year: the set in force on 31 December of the report year", () => {
+  it.each([
+    [2012, "XA_2010_2015"], // QĐ 491/QĐ-TTg (2009)
+    [2015, "XA_2010_2015"],
+    [2016, "XA_2016_2020"], // QĐ 1980/QĐ-TTg of 17/10/2016
+    [2020, "XA_2016_2020"],
+    [2021, "XA_2016_2020"], // QĐ 318/QĐ-TTg took effect only on 8/3/2022
+    [2022, "XA_2021_2025"],
+    [2024, "XA_2021_2025"], // as amended by QĐ 211/QĐ-TTg from 1/3/2024
+    [2025, "XA_2021_2025"], // QĐ 51/2025/QĐ-TTg takes effect only on 15/2/2026
+    [2026, "XA_2026_2030"],
+    [2030, "XA_2026_2030"],
+  ])("%i uses %s", (year, code) => expect(communeSetCodeForYear(year)).toBe(code));
+
+  it.each([
+    ["2016-10-16", "XA_2010_2015"],
+    ["2016-10-17", "XA_2016_2020"],
+    ["2022-03-07", "XA_2016_2020"],
+    ["2022-03-08", "XA_2021_2025"],
+    ["2026-02-14", "XA_2021_2025"],
+    ["2026-02-15", "XA_2026_2030"],
+  ])("on %s the set in force is %s", (date, code) => expect(communeSetCodeForDate(date)).toBe(code));
+
+  it("gives each set the report years the rule gives it, without gap or overlap", () => {
+    const years = COMMUNE_SET_TERMS.map((t) => ({ code: t.code, ...reportYearsOf(t.code) }));
+    expect(years).toEqual([
+      { code: "XA_2010_2015", first: 2009, last: 2015 },
+      { code: "XA_2016_2020", first: 2016, last: 2021 },
+      { code: "XA_2021_2025", first: 2022, last: 2025 },
+      { code: "XA_2026_2030", first: 2026, last: null },
+    ]);
+    for (const y of years) for (let year = y.first; year <= (y.last ?? 2035); year++) expect(communeSetCodeForYear(year)).toBe(y.code);
+  });
+
+  it("records QĐ 211/QĐ-TTg as an amendment of the 318 set in force from 1/3/2024, for the reports of 2024 and 2025", () => {
+    expect(amendmentsForYear(2023)).toEqual([]);
+    expect(amendmentsForYear(2024).map((a) => [a.decision, a.inForceFrom, a.indicatorsHeld])).toEqual([["211/QĐ-TTg", "2024-03-01", false]]);
+    expect(amendmentsForYear(2025)).toHaveLength(1);
+    expect(amendmentsForYear(2026)).toEqual([]);
+  });
+});
+
+describe("bands of the 10-criteria set are provisional", () => {
+  it("marks every band of the 2026–2030 set tạm tính, none of the 19-criteria sets", () => {
+    expect(bandsFor(10).every((b) => b.provisional)).toBe(true);
+    expect(bandsFor(19).some((b) => b.provisional)).toBe(false);
+    expect(bandsAreProvisional(10)).toBe(true);
+    expect(bandsAreProvisional(19)).toBe(false);
+  });
+  it("labels a provisional band with “tạm tính”", () => {
+    expect(bandLabel(bandOf(9, bandsFor(10)))).toBe("8–9 tiêu chí (tạm tính)");
+    expect(bandLabel(bandOf(17, bandsFor(19)))).toBe("15–18 tiêu chí");
+  });
 });

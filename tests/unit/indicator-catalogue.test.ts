@@ -6,9 +6,11 @@ import { CATALOGUE_2016_2020 } from "../../prisma/data/indicators/2016-2020.ts";
 import { CATALOGUE_2021_2025 } from "../../prisma/data/indicators/2021-2025.ts";
 import { CATALOGUE_2026_2030 } from "../../prisma/data/indicators/2026-2030.ts";
 import type { CriterionSpec, IndicatorSpec, Region } from "../../prisma/data/indicators/types.ts";
+import { parseSourcedCsv, type SourcedRow } from "../../lib/criteria/sourced-thresholds.ts";
 
-// Sample indicator catalogues must stay consistent with the sourced criterion list and with the
-// threshold scheme of their period (7 regions up to 2025, 3 commune groups from 2026).
+// Sample indicator catalogues must stay consistent with the sourced criterion list, with the
+// sourced thresholds of ntm_indicators_sourced.csv, and with the threshold scheme of their period
+// (7 regions up to 2025, 3 commune groups from 2026).
 
 const REGIONS: Region[] = ["TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"];
 const GROUPS = [1, 2, 3] as const;
@@ -24,6 +26,9 @@ const csvRows: CsvRow[] = parse(
 );
 const criterionNumbersOf = (period: string) =>
   csvRows.filter((r) => r.period === period).map((r) => Number(r.no));
+const sourced = parseSourcedCsv(readFileSync(fileURLToPath(new URL("../../prisma/data/ntm_indicators_sourced.csv", import.meta.url)), "utf8"));
+const SET_OF_PERIOD: Record<string, string> = { "2016-2020": "XA_2016_2020", "2021-2025": "XA_2021_2025", "2026-2030": "XA_2026_2030" };
+const sourcedOf = (period: string, code: string) => sourced.filter((r) => r.setCode === SET_OF_PERIOD[period] && r.indicatorCode === code);
 
 type Scheme = "REGION" | "GROUP";
 interface Case {
@@ -42,12 +47,25 @@ const CASES: Case[] = [
 const indicatorsOf = (catalogue: CriterionSpec[]) => catalogue.flatMap((c) => c.indicators);
 const numericOf = (catalogue: CriterionSpec[]) => indicatorsOf(catalogue).filter((i) => i.kind !== "BOOLEAN");
 
-/** thresholds per region or per group, `general` filling the keys a specific map leaves out */
-function effectiveThresholds(ind: IndicatorSpec, scheme: Scheme): (number | undefined)[] {
+/**
+ * thresholds per region or per group as seeded: the sourced rows over the sample values, the
+ * region's own value over the general one
+ */
+function effectiveThresholds(ind: IndicatorSpec, scheme: Scheme, rows: SourcedRow[] = []): (number | undefined)[] {
+  const general = rows.find((r) => r.region === null)?.value ?? ind.general;
   return scheme === "REGION"
-    ? REGIONS.map((r) => ind.byRegion?.[r] ?? ind.general)
-    : GROUPS.map((g) => ind.byGroup?.[g] ?? ind.general);
+    ? REGIONS.map((r) => rows.find((s) => s.region === r)?.value ?? ind.byRegion?.[r] ?? general)
+    : GROUPS.map((g) => ind.byGroup?.[g] ?? general);
 }
+
+/** "…2016-2020 (triệu đồng/người)" and "…2016–2020" name the same indicator */
+const sameName = (a: string) => a.replace(/(\d)-(\d)/g, "$1–$2").replace(/\s*\([^)]*\)$/, "").trim();
+/** where the catalogue's name deliberately differs from the source's wording */
+const NAME_EXCEPTIONS: Record<string, string> = {
+  // the source writes the indicator "Nhà tạm, dột nát" with the threshold "Không"; a yes/no
+  // indicator is named for what must hold
+  "XA_2016_2020 9.1": "Không có nhà tạm, dột nát",
+};
 
 describe.each(CASES)("indicator catalogue $period", ({ period, catalogue, scheme, total }) => {
   it("has each criterion of the period in ntm_criteria.csv exactly once, and no other", () => {
@@ -65,11 +83,41 @@ describe.each(CASES)("indicator catalogue $period", ({ period, catalogue, scheme
     }
   });
 
-  it("numbers indicator codes <criterion>.<position> from 1, unique within the set", () => {
+  it("numbers indicator codes <criterion>.<position> from 1 (parts of one indicator <criterion>.<position>.<part>), unique within the set", () => {
     const codes = indicatorsOf(catalogue).map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const c of catalogue) {
-      expect(c.indicators.map((i) => i.code)).toEqual(c.indicators.map((_, k) => `${c.number}.${k + 1}`));
+      const expected: string[] = [];
+      let position = 0;
+      let lastPart = 0;
+      for (const i of c.indicators) {
+        const part = /^\d+\.\d+\.(\d+)$/.exec(i.code)?.[1];
+        if (part === undefined || part === "1") position++;
+        lastPart = part === undefined ? 0 : lastPart + 1;
+        expected.push(part === undefined ? `${c.number}.${position}` : `${c.number}.${position}.${lastPart}`);
+      }
+      expect(c.indicators.map((i) => i.code)).toEqual(expected);
+    }
+  });
+
+  it("has every sourced threshold's indicator, with the same yes/no-ness, comparison and wording", () => {
+    const rows = sourced.filter((r) => r.setCode === SET_OF_PERIOD[period]);
+    for (const r of rows) {
+      const ind = indicatorsOf(catalogue).find((i) => i.code === r.indicatorCode);
+      expect(ind, `${r.indicatorCode} (line ${r.line})`).toBeDefined();
+      expect(ind!.kind === "BOOLEAN", `${r.indicatorCode} (line ${r.line})`).toBe(r.rule.yesNo);
+      expect(ind!.comparison, `${r.indicatorCode} (line ${r.line})`).toBe(r.rule.comparison);
+      const exception = NAME_EXCEPTIONS[`${r.setCode} ${r.indicatorCode}`];
+      expect(sameName(ind!.name), `${r.indicatorCode} (line ${r.line})`).toBe(exception ?? sameName(r.indicatorText));
+    }
+  });
+
+  it("holds no sample value where a source gives one (the sourced file is the one place for it)", () => {
+    for (const ind of indicatorsOf(catalogue)) {
+      for (const r of sourcedOf(period, ind.code)) {
+        if (r.region === null) expect(ind.general, `${ind.code} general`).toBeUndefined();
+        else expect(ind.byRegion?.[r.region], `${ind.code} ${r.region}`).toBeUndefined();
+      }
     }
   });
 
@@ -95,7 +143,7 @@ describe.each(CASES)("indicator catalogue $period", ({ period, catalogue, scheme
     for (const ind of numericOf(catalogue)) {
       expect(["GTE", "LTE"], ind.code).toContain(ind.comparison);
       expect(ind.unit?.trim(), ind.code).toBeTruthy();
-      for (const t of effectiveThresholds(ind, scheme)) {
+      for (const t of effectiveThresholds(ind, scheme, sourcedOf(period, ind.code))) {
         expect(typeof t === "number" && Number.isFinite(t) && t >= 0, ind.code).toBe(true);
       }
     }
@@ -111,7 +159,7 @@ describe.each(CASES)("indicator catalogue $period", ({ period, catalogue, scheme
   it("keeps percent thresholds within 0..100 with unit %", () => {
     for (const ind of numericOf(catalogue).filter((i) => i.kind === "PERCENT")) {
       expect(ind.unit, ind.code).toBe("%");
-      for (const t of effectiveThresholds(ind, scheme)) {
+      for (const t of effectiveThresholds(ind, scheme, sourcedOf(period, ind.code))) {
         expect(t, ind.code).toBeGreaterThanOrEqual(0);
         expect(t, ind.code).toBeLessThanOrEqual(100);
       }

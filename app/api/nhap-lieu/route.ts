@@ -22,7 +22,6 @@ export const maxDuration = 300;
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 export async function POST(req: Request) {
-  let bodyRead = false;
   try {
     assertSameOrigin(req);
     const viewer = await getViewer();
@@ -32,12 +31,11 @@ export async function POST(req: Request) {
       tooLarge: "Tệp quá lớn; giới hạn là 20 MB. Hãy chia tệp theo huyện hoặc theo tỉnh.",
       unreadable: "Yêu cầu không đọc được: hãy gửi tệp từ trang Nhập số liệu.",
     });
-    bodyRead = true;
-    const parsed = ZUpload.safeParse({ mode: form.get("mode"), fingerprint: form.get("fingerprint") || undefined });
+    const parsed = ZUpload.safeParse({ mode: form.fields.mode, fingerprint: form.fields.fingerprint || undefined });
     if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new AppError("VALIDATION", "Chọn tệp Excel (.xlsx) hoặc CSV để nhập.");
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const file = form.files.file;
+    if (!file) throw new AppError("VALIDATION", "Chọn tệp Excel (.xlsx) hoặc CSV để nhập.");
+    const { bytes } = file;
 
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
@@ -60,6 +58,6 @@ export async function POST(req: Request) {
     });
     return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err, { unreadBody: !bodyRead });
+    return errorResponse(err);
   }
 }

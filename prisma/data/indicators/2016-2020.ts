@@ -1,8 +1,12 @@
-// SAMPLE indicators and thresholds for the 19 commune criteria of QĐ 1980/QĐ-TTg (17/10/2016),
+// Indicators of the 19 commune criteria of QĐ 1980/QĐ-TTg (17/10/2016),
 // Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016–2020.
-// The indicator layout and values are written from memory of that decision: they are NOT verified
-// against its official appendix. They are seeded with isSample = true, shown as "mẫu" in the
-// portal, and editable by an admin. Criterion numbers and names come from ntm_criteria.csv.
+// Thresholds that public sources state are NOT here: they are loaded from
+// ../ntm_indicators_sourced.csv (with their source and confidence), and the wording of those
+// indicators follows that file. Everything left below — the other indicators and the regional
+// values no source gives — is SAMPLE, written from memory of the decision and NOT verified
+// against its official appendix: seeded with isSample = true, shown as "mẫu", editable by an
+// admin. A sample regional value that differs from a sourced general level is kept (the levels
+// differ by region) and stays "mẫu". Criterion numbers and names come from ntm_criteria.csv.
 import type { CriterionSpec } from "./types.ts";
 
 export const CATALOGUE_2016_2020: CriterionSpec[] = [
@@ -99,7 +103,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 98,
+        // general ≥ 98%: sourced
         byRegion: { TDMNPB: 95, DBSH: 99, TN: 95, DNB: 99 },
       },
     ],
@@ -110,11 +114,12 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
     indicators: [
       {
         code: "5.1",
-        name: "Tỷ lệ trường học các cấp: mầm non, mẫu giáo, tiểu học, trung học cơ sở có cơ sở vật chất và thiết bị dạy học đạt chuẩn quốc gia",
+        name: "Tỷ lệ trường học các cấp (mầm non, mẫu giáo, tiểu học, trung học cơ sở) có cơ sở vật chất và thiết bị dạy học đạt chuẩn quốc gia",
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        byRegion: { TDMNPB: 70, DBSH: 100, BTB: 80, DHNTB: 80, TN: 70, DNB: 100, DBSCL: 70 },
+        // general ≥ 80% and ĐBSCL ≥ 70%: sourced
+        byRegion: { TDMNPB: 70, DBSH: 100, TN: 70, DNB: 100 },
       },
     ],
   },
@@ -187,7 +192,8 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        byRegion: { TDMNPB: 75, DBSH: 90, BTB: 80, DHNTB: 80, TN: 75, DNB: 90, DBSCL: 70 },
+        // general ≥ 80%: sourced
+        byRegion: { TDMNPB: 75, DBSH: 90, TN: 75, DNB: 90, DBSCL: 70 },
       },
     ],
   },
@@ -198,10 +204,10 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
       {
         code: "10.1",
         name: "Thu nhập bình quân đầu người khu vực nông thôn đến năm 2020",
-        unit: "triệu đồng/người/năm",
+        unit: "triệu đồng/người",
         kind: "NUMBER",
         comparison: "GTE",
-        byRegion: { TDMNPB: 36, DBSH: 50, BTB: 41, DHNTB: 41, TN: 41, DNB: 59, DBSCL: 50 },
+        // general and every region: sourced
       },
     ],
   },
@@ -215,6 +221,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "LTE",
+        // general ≤ 6%: sourced
         byRegion: { TDMNPB: 12, DBSH: 2, BTB: 5, DHNTB: 5, TN: 7, DNB: 1, DBSCL: 4 },
       },
     ],
@@ -229,7 +236,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 90,
+        // general ≥ 90%: sourced
       },
     ],
   },
@@ -267,8 +274,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 80,
-        byRegion: { TDMNPB: 70, DBSH: 85, DNB: 85, DBSCL: 70 },
+        // general and every region: sourced
       },
       {
         code: "14.3",
@@ -276,7 +282,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        byRegion: { TDMNPB: 25, DBSH: 40, BTB: 35, DHNTB: 35, TN: 25, DNB: 40, DBSCL: 25 },
+        // general and every region: sourced
       },
     ],
   },
@@ -290,7 +296,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 85,
+        // general ≥ 85%: sourced
       },
       { code: "15.2", name: "Xã đạt tiêu chí quốc gia về y tế", kind: "BOOLEAN", comparison: "EQ" },
       {
@@ -299,7 +305,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "LTE",
-        byRegion: { TDMNPB: 31, DBSH: 21, BTB: 26.7, DHNTB: 26.7, TN: 34, DNB: 20, DBSCL: 25 },
+        // general and every region: sourced (a ceiling; the sources write "tối thiểu")
       },
     ],
   },
@@ -313,7 +319,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 70,
+        // general ≥ 70%: sourced
       },
     ],
   },
@@ -321,13 +327,22 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
     number: 17, // Môi trường và an toàn thực phẩm
     responsibleDepartment: "Sở Tài nguyên và Môi trường",
     indicators: [
+      // 17.1 sets two levels, hygienic water and, of it, clean water: one value each, so two parts
       {
-        code: "17.1",
-        name: "Tỷ lệ hộ được sử dụng nước hợp vệ sinh và nước sạch theo quy định",
+        code: "17.1.1",
+        name: "Tỷ lệ hộ được sử dụng nước hợp vệ sinh và nước sạch theo quy định — phần nước hợp vệ sinh",
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        byRegion: { TDMNPB: 90, DBSH: 98, BTB: 95, DHNTB: 95, TN: 90, DNB: 98, DBSCL: 90 },
+        // general and six regions: sourced; Duyên hải Nam Trung Bộ uses the general level
+      },
+      {
+        code: "17.1.2",
+        name: "Tỷ lệ hộ được sử dụng nước hợp vệ sinh và nước sạch theo quy định — trong đó nước sạch",
+        unit: "%",
+        kind: "PERCENT",
+        comparison: "GTE",
+        // every region: sourced
       },
       {
         code: "17.2",
@@ -361,7 +376,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 70,
+        // general ≥ 85%: sourced
         byRegion: { DBSH: 90, DNB: 90, BTB: 80, DHNTB: 80 },
       },
       {
@@ -379,7 +394,7 @@ export const CATALOGUE_2016_2020: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 100,
+        // 100%: sourced
       },
     ],
   },

@@ -1,8 +1,11 @@
 // SAMPLE indicators and thresholds for the 19 commune criteria of QĐ 318/QĐ-TTg (08/3/2022),
 // Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025 (first appendix; not the nâng cao set).
-// The layout follows the outline in docs/domain.md §1a, written from memory: it is NOT verified
-// against the official appendix, nor against the amendments of QĐ 211/QĐ-TTg (2024). Seeded with
-// isSample = true, shown as "mẫu" in the portal, and editable by an admin.
+// Thresholds that public sources state are NOT here: they are loaded from
+// ../ntm_indicators_sourced.csv (with their source and confidence), and the wording of those
+// indicators (3.1, 3.2, 5.1, 14.1) follows that file. The rest follows the outline in
+// docs/domain.md §1a, written from memory: it is NOT verified against the official appendix,
+// nor against the amendments of QĐ 211/QĐ-TTg (2024), whose changed indicators the portal does
+// not hold. Seeded with isSample = true, shown as "mẫu" in the portal, and editable by an admin.
 import type { CriterionSpec } from "./types.ts";
 
 export const CATALOGUE_2021_2025: CriterionSpec[] = [
@@ -72,12 +75,12 @@ export const CATALOGUE_2021_2025: CriterionSpec[] = [
         unit: "%",
         kind: "PERCENT",
         comparison: "GTE",
-        general: 80,
+        // general ≥ 80%: sourced
         byRegion: { TDMNPB: 70, DBSH: 90, TN: 70, DNB: 90 },
       },
       {
         code: "3.2",
-        name: "Đảm bảo yêu cầu chủ động về phòng, chống thiên tai theo phương châm “4 tại chỗ”",
+        name: "Đảm bảo yêu cầu chủ động về phòng chống thiên tai theo phương châm 4 tại chỗ",
         kind: "BOOLEAN",
         comparison: "EQ",
       },
@@ -109,12 +112,12 @@ export const CATALOGUE_2021_2025: CriterionSpec[] = [
     responsibleDepartment: "Sở Giáo dục và Đào tạo",
     indicators: [
       {
+        // the sources give a condition per region (100% of schools at the minimum standard, of which
+        // a share at level 1), not one rate: a yes/no indicator whose condition is the threshold's note
         code: "5.1",
-        name: "Tỷ lệ trường học (trường mầm non, trường tiểu học, trường trung học cơ sở hoặc trường phổ thông có nhiều cấp học có cấp học cao nhất là trung học cơ sở) có cơ sở vật chất và thiết bị dạy học đạt tiêu chuẩn theo quy định",
-        unit: "%",
-        kind: "PERCENT",
-        comparison: "GTE",
-        byRegion: { TDMNPB: 70, DBSH: 100, BTB: 80, DHNTB: 80, TN: 70, DNB: 100, DBSCL: 80 },
+        name: "Tỷ lệ trường học các cấp (mầm non, tiểu học, THCS; hoặc trường phổ thông có nhiều cấp học có cấp học cao nhất là THCS) đạt tiêu chuẩn cơ sở vật chất theo quy định",
+        kind: "BOOLEAN",
+        comparison: "EQ",
       },
     ],
   },

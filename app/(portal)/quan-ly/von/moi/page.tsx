@@ -26,7 +26,7 @@ export default async function NewLinePage({ searchParams }: { searchParams: Prom
         </div>
       </div>
       <p className="text-sm text-gray-600">
-        Số liệu đến năm 2025 gắn với đơn vị hành chính trước 1/7/2025; từ năm 2026 gắn với đơn vị mới. Số tiền ghi bằng triệu đồng, ví dụ 1.250,5.
+        Số liệu mỗi năm gắn với đơn vị hành chính của năm đó (tại ngày 31/12; năm 2025: trước 1/7/2025; từ năm 2026: đơn vị mới). Số tiền ghi bằng triệu đồng, ví dụ 1.250,5.
       </p>
       {units.length > 0 ? <LineForm year={year} units={units} criteria={criteria} /> : <p className="text-sm text-gray-600">Chọn tỉnh, thành phố để thêm dòng vốn.</p>}
     </div>
