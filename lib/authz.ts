@@ -71,6 +71,28 @@ export interface Viewer {
   scopeUnitIds: number[];
 }
 
+/**
+ * The command-line import when no account is named (`npm run import:assessments -- <file>`):
+ * national scope and an administrator's permissions, but no account — what it writes is audited
+ * with no user and marked as a system import.
+ */
+export const SYSTEM_IMPORT: Viewer = {
+  id: 0,
+  name: "Nhập dữ liệu hệ thống (dòng lệnh)",
+  email: "system-import",
+  role: "ADMIN",
+  organisationId: null,
+  unitId: null,
+  unitLevel: null,
+  unitName: null,
+  scopeUnitIds: [],
+};
+
+/** The user to record for a viewer's writes: none for the system import. */
+export function actorId(viewer: Viewer): number | null {
+  return viewer.id > 0 ? viewer.id : null;
+}
+
 /** The fields of an administrative unit that scope checks need. */
 export interface ScopedUnit {
   id: number;

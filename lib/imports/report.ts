@@ -29,6 +29,8 @@ export interface LockedRow {
 }
 
 export interface ImportReport {
+  /** what the file holds: indicator values (the template), or history (lib/imports/history.ts) */
+  kind: "assessments" | "titles" | "reports" | "programme";
   fileName: string;
   format: "xlsx" | "csv" | null;
   year: number | null;
@@ -53,6 +55,7 @@ export const MAX_LISTED_CHANGES = 300;
 
 export function emptyReport(fileName: string): ImportReport {
   return {
+    kind: "assessments",
     fileName,
     format: null,
     year: null,

@@ -3,14 +3,15 @@
 // a dry run reports; an apply does it all again inside one transaction, with the dossiers locked,
 // and writes only when the plan is the one the user saw (same fingerprint). Set-based writes:
 // a national file (~7,700 communes, ~380,000 cells) is a handful of statements per 5,000 rows.
-import { assertPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { actorId, assertPermission, isUnitInScope, type Viewer } from "@/lib/authz";
 import { communeSetCodeForYear, type GroupingScheme, type NtmRegion } from "@/lib/criteria/rules";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { WorkflowStatus } from "@/lib/assessments/workflow";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
 import { createHash } from "node:crypto";
-import { readLayout } from "./layout";
+import { historyKindOf, importHistory } from "./history";
+import { cellText, fold, HEADER, readLayout } from "./layout";
 import { fileYear, normaliseCode, planImport, type Catalogue, type CommuneRef, type PlannedWrite, type StoredAssessment } from "./plan";
 import { addProblem, emptyReport, problemCount, type ImportReport } from "./report";
 import { readSheet } from "./sheet";
@@ -127,6 +128,13 @@ export async function importAssessments(viewer: Viewer | null, upload: { name: s
     return finish(viewer, file, report, "FAILED");
   }
   report.format = read.sheet.format;
+  const header = read.sheet.rows.slice(0, 30).find((r) => fold(cellText(r.cells[0])) === fold(HEADER.code));
+  const history = header ? historyKindOf(header.cells.map((c) => cellText(c))) : null;
+  if (history) {
+    report.kind = history;
+    await importHistory(viewer, read.sheet, history, report, { dryRun: opts.dryRun });
+    return finish(viewer, file, report, problemCount(report) ? "FAILED" : opts.dryRun ? "DRY_RUN" : "APPLIED");
+  }
   const layout = readLayout(read.sheet, report);
   if (!layout) return finish(viewer, file, report, "FAILED");
   const year = fileYear(layout, report);
@@ -175,7 +183,7 @@ async function writePlan(tx: Tx, viewer: Viewer, catalogue: Catalogue, year: num
   if (missing.length) {
     const created = await tx.$queryRaw<{ id: number; unitId: number }[]>`
       INSERT INTO "Assessment" ("unitId", year, "setId", "criteriaTotal", "updatedById", "updatedAt")
-      SELECT u, ${year}, ${catalogue.setId}, ${catalogue.criteria.length}, ${viewer.id}, now() FROM unnest(${missing.map((w) => w.communeId)}::int[]) AS u
+      SELECT u, ${year}, ${catalogue.setId}, ${catalogue.criteria.length}, ${actorId(viewer)}, now() FROM unnest(${missing.map((w) => w.communeId)}::int[]) AS u
       ON CONFLICT ("unitId", year, "setId") DO NOTHING
       RETURNING id, "unitId"`;
     if (created.length !== missing.length) {
@@ -202,7 +210,7 @@ async function writePlan(tx: Tx, viewer: Viewer, catalogue: Catalogue, year: num
     const results = chunk.flatMap((w) => w.criteria.map((c) => ({ a: w.assessmentId!, ...c })));
     await tx.$executeRaw`
       INSERT INTO "CriterionResult" ("assessmentId", "criterionId", "computedStatus", status, version, "updatedAt", "updatedById")
-      SELECT r.a, r.c, r.computed::"CriterionStatus", r.status::"CriterionStatus", 1, now(), ${viewer.id}
+      SELECT r.a, r.c, r.computed::"CriterionStatus", r.status::"CriterionStatus", 1, now(), ${actorId(viewer)}
       FROM unnest(${results.map((r) => r.a)}::int[], ${results.map((r) => r.criterionId)}::int[],
                   ${results.map((r) => r.computedStatus)}::text[], ${results.map((r) => r.status)}::text[]) AS r(a, c, computed, status)
       ON CONFLICT ("assessmentId", "criterionId") DO UPDATE
@@ -212,20 +220,20 @@ async function writePlan(tx: Tx, viewer: Viewer, catalogue: Catalogue, year: num
     await tx.$executeRaw`
       UPDATE "Assessment" AS a
       SET "criteriaMet" = t.met, "criteriaTotal" = ${catalogue.criteria.length}, "reachedStandard" = t.reached,
-          "metMask" = t.mask, "updatedById" = ${viewer.id}, "updatedAt" = now()
+          "metMask" = t.mask, "updatedById" = ${actorId(viewer)}, "updatedAt" = now()
       FROM unnest(${chunk.map((w) => w.assessmentId!)}::int[], ${chunk.map((w) => w.totals.criteriaMet)}::int[],
                   ${chunk.map((w) => w.totals.reachedStandard)}::boolean[], ${chunk.map((w) => w.totals.metMask)}::int[]) AS t(id, met, reached, mask)
       WHERE a.id = t.id`;
 
     await tx.auditLog.createMany({
       data: chunk.map((w) => ({
-        userId: viewer.id,
+        userId: actorId(viewer),
         action: "assessment.import",
         entityType: "Assessment",
         entityId: String(w.assessmentId),
         unitId: w.communeId,
         before: w.before,
-        after: { ...w.after, row: w.row },
+        after: { ...w.after, row: w.row, ...(actorId(viewer) === null ? { by: "system-import" } : {}) },
       })),
     });
     progress({ stage: "write", done: Math.min(start + WRITE_CHUNK, total), total });
@@ -236,12 +244,12 @@ async function writePlan(tx: Tx, viewer: Viewer, catalogue: Catalogue, year: num
 async function finish(viewer: Viewer, file: { name: string; bytes: Uint8Array }, report: ImportReport, status: "DRY_RUN" | "APPLIED" | "FAILED"): Promise<ImportReport> {
   await db.importJob.create({
     data: {
-      kind: "assessments",
+      kind: report.kind === "assessments" ? "assessments" : `history-${report.kind}`,
       fileName: file.name,
       fileSha256: createHash("sha256").update(file.bytes).digest("hex"),
       status,
       report: JSON.parse(JSON.stringify({ ...report, changes: report.changes.slice(0, 50) })),
-      createdById: viewer.id,
+      createdById: actorId(viewer),
       appliedAt: status === "APPLIED" ? new Date() : null,
     },
   });
