@@ -1,6 +1,7 @@
 // Small pieces every route handler needs: files as attachments, errors as Vietnamese JSON with
 // the right status, the same-origin check for POSTs made with the session cookie, and bodies read
 // with a hard size limit.
+import { createHash } from "node:crypto";
 import busboy from "busboy";
 import { AppError, toActionError, type ErrorCode } from "@/lib/errors";
 
@@ -145,4 +146,24 @@ export async function readLimitedForm(req: Request, maxBytes: number, messages: 
   await done;
   if (failed) throw failed;
   return form;
+}
+
+/**
+ * An open-data answer (JSON or CSV) with an ETag: a client holding the same bytes gets a 304.
+ * Public, cacheable for a minute, readable from any origin.
+ */
+export function openDataResponse(req: Request, body: string, opts: { csvFileName?: string }): Response {
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers: Record<string, string> = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*", ETag: etag };
+  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(body, {
+    headers: opts.csvFileName
+      ? { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${opts.csvFileName}"` }
+      : { ...headers, "Content-Type": "application/json; charset=utf-8" },
+  });
+}
+
+/** A query string refused by its zod schema: 400 with the messages in Vietnamese. */
+export function badQuery(issues: { message: string }[]): Response {
+  return Response.json({ error: issues.map((i) => i.message).join(" ") }, { status: 400 });
 }

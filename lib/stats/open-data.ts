@@ -33,37 +33,35 @@ export const ZStatsQuery = z.object({
 });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 
-export interface OpenStats {
-  year: number;
-  /** the day the figures are as at (ISO) */
-  asOf: string;
-  unit: { level: "NATION" | "PROVINCE" | "DISTRICT"; code: string | null; name: string };
-  criteriaSet: { code: string; name: string; decision: string; criteria: number };
-  recognised: {
-    name: string;
-    communes: number;
-    percent: number;
-    denominator: number;
-    denominatorSource: string;
-    text: string;
-  };
-  advanced: number;
-  model: number;
-  notMaintained: number;
-  /** xã of the official unit list on the day */
-  communesOnDay: number;
-  reports: {
-    confirmed: number;
-    fullCriteria: number;
-    fullCriteriaPercent: number;
-    averageCriteria: number;
-    bands: Record<string, number>;
-    bandsProvisional: boolean;
-  };
-  /** the day (ISO, Vietnam) of the latest approved correction of these figures; null when never corrected */
-  correctedAt: string | null;
-  licence: string;
-}
+export const ZStatsResponse = z.object({
+  year: z.number().describe("Năm của báo cáo"),
+  asOf: z.string().describe("Ngày báo cáo (ISO): quyết định còn hiệu lực, báo cáo đã xác nhận đến ngày này"),
+  unit: z.object({ level: z.enum(["NATION", "PROVINCE", "DISTRICT"]), code: z.string().nullable(), name: z.string() }),
+  criteriaSet: z.object({ code: z.string(), name: z.string(), decision: z.string(), criteria: z.number() }),
+  recognised: z.object({
+    name: z.string(),
+    communes: z.number().describe("Số xã có quyết định công nhận còn hiệu lực"),
+    percent: z.number().describe("Tỷ lệ trên danh sách xã thực hiện Chương trình (một chữ số thập phân)"),
+    denominator: z.number(),
+    denominatorSource: z.string(),
+    text: z.string().describe("Câu như báo cáo viết: \"103 xã đạt chuẩn NTM, đạt tỷ lệ 72%\""),
+  }),
+  advanced: z.number(),
+  model: z.number(),
+  notMaintained: z.number().describe("Đã đạt chuẩn nhưng chưa duy trì đủ tiêu chí"),
+  communesOnDay: z.number().describe("Số xã trong danh mục đơn vị hành chính của năm"),
+  reports: z.object({
+    confirmed: z.number(),
+    fullCriteria: z.number(),
+    fullCriteriaPercent: z.number(),
+    averageCriteria: z.number(),
+    bands: z.record(z.string(), z.number()),
+    bandsProvisional: z.boolean().describe("Nhóm của bộ 10 tiêu chí là tạm tính"),
+  }),
+  correctedAt: z.string().nullable(),
+  licence: z.string(),
+});
+export type OpenStats = z.infer<typeof ZStatsResponse>;
 
 export async function openStatistics(q: TStatsQuery, today = todayInVietnam()): Promise<OpenStats> {
   const asked = q["den-ngay"] ?? null;

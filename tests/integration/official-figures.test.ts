@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_IMPORT } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { importAssessments } from "@/lib/imports/service";
-import { openStatistics } from "@/lib/stats/open-data";
+import { parse } from "csv-parse/sync";
+import { communesToCsv, openCommunes, ZCommunesQuery } from "@/lib/stats/communes";
+import { openStatistics, statsToCsv } from "@/lib/stats/open-data";
+import { openApiDocument } from "@/lib/stats/openapi";
 import { reportFigure } from "../figures";
 
 const PROVINCE = "98"; // a code no province uses
@@ -132,5 +135,36 @@ describe("official figures rebuilt from the offices' spreadsheets", () => {
     const s = await openStatistics({ tinh: PROVINCE, nam: 2019, "den-ngay": new Date("2019-12-31T00:00:00Z") });
     const expected = communes.slice(0, 103).filter((_, i) => 2014 + (i % 7) <= 2019).length;
     expect(s.recognised.communes).toBe(expected);
+  });
+
+  it("lists every commune with its title and decision (/api/v1/xa), in JSON and in CSV for Excel set to Vietnamese", async () => {
+    const data = await openCommunes(ZCommunesQuery.parse({ tinh: PROVINCE, nam: "2020", "den-ngay": "2020-06-30" }));
+    expect(data.communes).toHaveLength(N);
+    expect(data.communes.filter((c) => c.title === "NTM")).toHaveLength(103);
+    const first = data.communes.find((c) => c.code === "98001")!;
+    expect(first.decision).toMatchObject({ number: "100/QĐ-UBND", date: "2014-12-10", criteriaSet: expect.stringContaining("491") });
+    expect(first.report).toMatchObject({ year: 2020, criteriaMet: 19, criteriaTotal: 19, confirmedAt: "2020-06-15" });
+    const rows = parse(communesToCsv(data, ";").replace(/^\uFEFF/, ""), { delimiter: ";", columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(N);
+    expect(rows[0]).toMatchObject({ ma_xa: "98001", danh_hieu: "Đạt chuẩn NTM", so_quyet_dinh: "100/QĐ-UBND", den_ngay: "2020-06-30" });
+    expect(rows[0].giay_phep).toContain("CC BY 4.0");
+    // the decimal mark of the semicolon variant is a comma, as Excel set to Vietnamese reads it
+    const stats = await openStatistics({ tinh: PROVINCE, nam: 2020, "den-ngay": new Date("2020-06-30T00:00:00Z") });
+    const line = parse(statsToCsv(stats, ";").replace(/^\uFEFF/, ""), { delimiter: ";", columns: true })[0] as Record<string, string>;
+    expect(line.so_xa_dat_chuan_co_quyet_dinh).toBe("103");
+    expect(line.binh_quan_tieu_chi).toMatch(/^\d+,\d+$/);
+  });
+
+  it("the query refuses a missing unit and a malformed day, in Vietnamese", () => {
+    expect(ZCommunesQuery.safeParse({}).error?.issues[0].message).toMatch(/tinh hoặc huyen/);
+    expect(ZCommunesQuery.safeParse({ tinh: "19", "den-ngay": "30/6/2020" }).error?.issues[0].message).toMatch(/yyyy-mm-dd/);
+  });
+
+  it("the OpenAPI document is generated from the same schemas the routes validate with", () => {
+    const doc = openApiDocument("https://ntm.example") as { paths: Record<string, { get: { parameters: { name: string }[] } }>; info: { license: { name: string } } };
+    expect(Object.keys(doc.paths)).toEqual(["/api/v1/thong-ke", "/api/v1/xa"]);
+    expect(doc.paths["/api/v1/xa"].get.parameters.map((p) => p.name)).toEqual(Object.keys(ZCommunesQuery.shape));
+    expect(doc.paths["/api/v1/thong-ke"].get.parameters.map((p) => p.name)).toContain("den-ngay");
+    expect(doc.info.license.name).toBe("CC BY 4.0");
   });
 });
