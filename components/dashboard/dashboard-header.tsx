@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PeriodSelect } from "@/components/dashboard/period-select";
 import type { Period } from "@/lib/dashboard/period";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
+import { asOfLabel } from "@/lib/figures/definitions";
 
 /** Title, breadcrumb (Toàn quốc › tỉnh › huyện), period selectors and print button. */
 export function DashboardHeader({ title, unit, period, basePath, canGoUp, keep }: {
@@ -30,6 +31,7 @@ export function DashboardHeader({ title, unit, period, basePath, canGoUp, keep }
         <h1 className="text-xl font-semibold text-brand-800">
           {title}: {unit.name}, năm {period.year}
         </h1>
+        <p className="text-sm text-gray-700" data-testid="as-of">Số liệu {asOfLabel(period.asOf)}</p>
         {unit.code && <p className="text-xs text-gray-600" data-testid="unit-code">Mã đơn vị: {unit.code}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-3">

@@ -11,7 +11,7 @@ import { officialBreakdown, type OfficialFigures } from "@/lib/figures/queries";
 import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { provinceMap } from "@/lib/dashboard/map";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
-import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
+import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, notMaintainedTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
 import { CapitalMonthChart } from "@/components/capital/capital-month-chart";
 import { REFORM_DATE } from "@/lib/units/rules";
 
@@ -96,7 +96,7 @@ export async function DashboardView({ unit, year, asOf, byTodaysProvinces, publi
   const programme = unit.level !== "DISTRICT";
   // the same unit, year and view give the same figures to every viewer allowed to see them
   const key = JSON.stringify(["dashboard", unit.level, unit.unitId, year, asOf.toISOString(), byTodaysProvinces, publicOnly, basePath, communeHref?.(0) ?? null]);
-  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback] = await cachedFigures(key, () => Promise.all([
+  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback, notMaintained] = await cachedFigures(key, () => Promise.all([
     headlineTable(req),
     comparisonTable(req),
     trendTable(req, 2016, Math.max(year, 2026)),
@@ -108,6 +108,7 @@ export async function DashboardView({ unit, year, asOf, byTodaysProvinces, publi
     programme ? ocopTable(req) : null,
     programme ? capitalTable(req) : null,
     programme ? feedbackTable(req) : null,
+    notMaintainedTable(req),
   ]));
   const bands = bandsTable(headline.bands);
   const q = new URLSearchParams({ nam: String(year), "den-ngay": asOf.toISOString().slice(0, 10), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
@@ -125,6 +126,13 @@ export async function DashboardView({ unit, year, asOf, byTodaysProvinces, publi
           <DataTable table={headline.table} downloadHref={dl("tong-hop")} />
         </details>
       </section>
+
+      {notMaintained.rows.length > 0 && (
+        <section className="rounded border bg-white p-4" aria-label={FIGURE_NAMES.notMaintained}>
+          <h2 className="mb-2 font-semibold">{FIGURE_NAMES.notMaintained} ({notMaintained.rows.length})</h2>
+          <DataTable table={notMaintained} downloadHref={dl("chua-duy-tri")} maxHeight />
+        </section>
+      )}
 
       {unit.level === "NATION" && (
         <section className="grid gap-4 rounded border bg-white p-4 lg:grid-cols-[22rem_1fr]" aria-label="Bản đồ và so sánh">

@@ -1,6 +1,10 @@
 import { PHASES, type Period } from "@/lib/dashboard/period";
 
-/** Phase and year selectors as a GET form (works without JavaScript, keeps the URL shareable). */
+/**
+ * Phase, year and reporting day as a GET form (works without JavaScript, keeps the URL
+ * shareable): reports say "đến hết tháng 6/2020", so any day can be asked; empty = the default
+ * (the year's last day, or today for the year under way).
+ */
 export function PeriodSelect({ period, keep }: { period: Period; keep: Record<string, string | number | undefined> }) {
   return (
     <form method="get" className="no-print flex flex-wrap items-center gap-2 text-sm">
@@ -17,6 +21,8 @@ export function PeriodSelect({ period, keep }: { period: Period; keep: Record<st
           <option key={y} value={y}>{y}</option>
         ))}
       </select>
+      <label htmlFor="den-ngay">Đến ngày</label>
+      <input id="den-ngay" name="den-ngay" type="date" defaultValue={period.asOfAsked ? period.asOf.toISOString().slice(0, 10) : ""} className="rounded border px-2 py-1" />
       <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">Xem</button>
     </form>
   );

@@ -195,19 +195,6 @@ export async function criterionHeatmap(year: number, scope: DashboardScope, by: 
   return { criteria, rows: [...byUnit.values()] };
 }
 
-/** Districts (before 1/7/2025) with assessed communes but none reaching the standard: "huyện trắng". */
-export async function districtsWithoutReached(year: number, scope: DashboardScope, publicOnly = false): Promise<{ id: number; name: string; assessed: number }[]> {
-  const set = await setOfYear(year);
-  if (!set) return [];
-  const [assessed, reached] = publicOnly ? [Prisma.sql`s."pubAssessed"`, Prisma.sql`s."pubReached"`] : [Prisma.sql`s.assessed`, Prisma.sql`s.reached`];
-  return db.$queryRaw`
-    SELECT u.id, u."fullName" AS name, k.assessed FROM (
-      SELECT s."districtId" AS id, sum(${assessed})::int AS assessed, sum(${reached})::int AS reached
-      FROM "CommuneYearSummary" s WHERE s.year = ${year} AND s."setId" = ${set.id} AND s."districtId" > 0${scopeSql(scope)}
-      GROUP BY 1
-    ) k JOIN "AdminUnit" u ON u.id = k.id WHERE k.assessed > 0 AND k.reached = 0 ORDER BY u."fullName"`;
-}
-
 /**
  * The latest year whose figures are mostly reviewed (at least half of its assessments public):
  * a year still being assessed would show a misleading handful of communes.

@@ -1,14 +1,14 @@
 // The tables behind every dashboard chart, built once and used three ways: shown under the
 // chart (accessibility, print), downloaded as CSV and as XLSX — so all three carry the same numbers.
 import { capitalSummary, type CapitalSummary } from "@/lib/capital/queries";
-import { bandsFor } from "@/lib/criteria/rules";
+import { bandsFor, checkRevocation } from "@/lib/criteria/rules";
 import { ocopByStars } from "@/lib/ocop/queries";
 import { planVsActual } from "@/lib/plans/queries";
 import { shareOfCommunesCollectingFeedback } from "@/lib/surveys/queries";
 import { FEEDBACK_TARGET_PERCENT } from "@/lib/surveys/rules";
 import { asOfLabel, defaultAsOf, FIGURE_NAMES } from "@/lib/figures/definitions";
-import { officialBreakdown, officialFigures, type OfficialFigures } from "@/lib/figures/queries";
-import { communesOf, criterionHeatmap, districtsWithoutReached } from "./queries";
+import { districtsWithoutTitle, notMaintainedList, officialBreakdown, officialFigures, type OfficialFigures } from "@/lib/figures/queries";
+import { communesOf, criterionHeatmap } from "./queries";
 import type { DashboardUnit } from "./scope";
 
 /** "date" values are calendar dates as ISO strings ("2024-06-26"). */
@@ -179,6 +179,39 @@ export async function trendTable(r: TableRequest, from: number, to: number): Pro
   };
 }
 
+/**
+ * Communes holding the title on the day whose latest confirmed report does not meet every
+ * criterion, with QĐ 18/2022's test (≥ 50% not met, or 30–50% including a key criterion).
+ */
+export async function notMaintainedTable(r: TableRequest): Promise<TableData> {
+  const rows = await notMaintainedList(r.unit.scope, r.year, r.asOf);
+  return {
+    name: "chua-duy-tri",
+    title: `${FIGURE_NAMES.notMaintained} (${asOfLabel(r.asOf)})`,
+    columns: [
+      { key: "name", label: "Xã", kind: "text" },
+      { key: "decision", label: "Quyết định công nhận", kind: "text" },
+      { key: "decisionDate", label: "Ngày quyết định", kind: "date" },
+      { key: "report", label: "Báo cáo gần nhất", kind: "text" },
+      { key: "revocation", label: "Theo QĐ 18/2022/QĐ-TTg", kind: "text" },
+    ],
+    rows: rows.map((c) => {
+      const failing = c.criteriaTotal - c.criteriaMet;
+      const check = checkRevocation({
+        recognised: true,
+        criteria: Array.from({ length: c.criteriaTotal }, (_, i) => ({ status: i < failing ? "NOT_MET" : "MET", isKey: i === 0 && c.keyFailing })),
+      });
+      return {
+        name: c.name,
+        decision: c.decisionNumber,
+        decisionDate: c.decisionDate.toISOString().slice(0, 10),
+        report: `${c.criteriaMet}/${c.criteriaTotal} tiêu chí (năm ${c.reportYear})`,
+        revocation: check.flagged ? "Thuộc diện xem xét thu hồi" : "Chưa thuộc diện thu hồi",
+      };
+    }),
+  };
+}
+
 export async function heatmapTable(r: TableRequest): Promise<TableData> {
   const by = r.unit.level === "NATION" ? "province" : "district";
   const { criteria, rows } = await criterionHeatmap(r.year, r.unit.scope, by, r.publicOnly);
@@ -192,15 +225,15 @@ export async function heatmapTable(r: TableRequest): Promise<TableData> {
 }
 
 export async function whiteDistrictsTable(r: TableRequest): Promise<TableData> {
-  const rows = r.unit.level === "DISTRICT" ? [] : await districtsWithoutReached(r.year, r.unit.scope, r.publicOnly);
+  const rows = r.unit.level === "DISTRICT" ? [] : await districtsWithoutTitle(r.unit.scope, r.year, r.asOf);
   return {
     name: "huyen-trang",
-    title: `Huyện chưa có xã đạt chuẩn năm ${r.year}`,
+    title: `Huyện chưa có xã đạt chuẩn (có quyết định công nhận) năm ${r.year}, ${asOfLabel(r.asOf)}`,
     columns: [
       { key: "name", label: "Huyện", kind: "text" },
-      { key: "assessed", label: "Số xã đánh giá", kind: "int" },
+      { key: "communes", label: "Số xã", kind: "int" },
     ],
-    rows: rows.map((d) => ({ name: d.name, assessed: d.assessed })),
+    rows: rows.map((d) => ({ name: d.name, communes: d.communes })),
     links: rows.map((d) => `${r.basePath}?nam=${r.year}&huyen=${d.id}`),
   };
 }

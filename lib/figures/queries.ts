@@ -332,3 +332,20 @@ export async function officialBreakdown(scope: FigureScope, year: number, asOf: 
     })
     .sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
+
+/**
+ * "Huyện trắng": districts (before 1/7/2025) of the scope with xã but none holding the title on
+ * the day — with the number of their xã.
+ */
+export async function districtsWithoutTitle(scope: FigureScope, year: number, asOf: Date): Promise<{ id: number; name: string; communes: number }[]> {
+  const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
+  return db.$queryRaw`
+    SELECT d.id, d."fullName" AS name, count(u.id)::int AS communes
+    FROM "AdminUnit" u JOIN "AdminUnit" d ON d.id = u."districtId"
+    WHERE u.level = 'COMMUNE' AND u.type = 'XA' AND ${validOnSql("u", unitsDay)}${communeScope(scope, "u")}
+    GROUP BY d.id, d."fullName"
+    HAVING NOT bool_or(EXISTS (
+      SELECT 1 FROM "Recognition" r WHERE r."unitId" = u.id AND r."decisionDate" <= ${asOf}::date AND (r."revocationDate" IS NULL OR r."revocationDate" > ${asOf}::date)
+    ))
+    ORDER BY d."fullName"`;
+}

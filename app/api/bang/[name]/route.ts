@@ -2,7 +2,7 @@ import { getViewer } from "@/lib/auth";
 import { hasPermission } from "@/lib/authz";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { resolveDashboardUnit } from "@/lib/dashboard/scope";
-import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableData, type TableRequest } from "@/lib/dashboard/tables";
+import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, notMaintainedTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableData, type TableRequest } from "@/lib/dashboard/tables";
 import { tablesToXlsx, tableToCsv } from "@/lib/exports/table-file";
 
 const BUILDERS: Record<string, (r: TableRequest) => Promise<TableData>> = {
@@ -12,6 +12,7 @@ const BUILDERS: Record<string, (r: TableRequest) => Promise<TableData>> = {
   "xu-huong": (r) => trendTable(r, 2016, Math.max(r.year, 2026)),
   "ban-do-nhiet": heatmapTable,
   "huyen-trang": whiteDistrictsTable,
+  "chua-duy-tri": notMaintainedTable,
   xa: (r) => communesTable(r),
   "ke-hoach": planTable,
   ocop: ocopTable,
