@@ -7,7 +7,8 @@ import { planVsActual } from "@/lib/plans/queries";
 import { shareOfCommunesCollectingFeedback } from "@/lib/surveys/queries";
 import { FEEDBACK_TARGET_PERCENT } from "@/lib/surveys/rules";
 import { asOfLabel, defaultAsOf, FIGURE_NAMES } from "@/lib/figures/definitions";
-import { districtsWithoutTitle, notMaintainedList, officialBreakdown, officialFigures, type OfficialFigures } from "@/lib/figures/queries";
+import { districtsWithoutTitle, notMaintainedList, officialBreakdown, officialFigures, officialTrend, type OfficialFigures } from "@/lib/figures/queries";
+import { todayInVietnam } from "@/lib/format";
 import { communesOf, criterionHeatmap } from "./queries";
 import type { DashboardUnit } from "./scope";
 
@@ -148,13 +149,11 @@ export function bandsTable(f: BandFigures): TableData {
  * marked, and a year without confirmed reports has no figures (a gap, never a zero).
  */
 export async function trendTable(r: TableRequest, from: number, to: number): Promise<TableData> {
-  const today = r.asOf > new Date() ? r.asOf : new Date();
-  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const all = await Promise.all(years.map((y) => officialFigures(r.unit.scope, y, defaultAsOf(y, today))));
+  const years = await officialTrend(r.unit.scope, from, to, todayInVietnam());
   return {
     name: "xu-huong",
     title: `Kết quả qua các năm ${from}–${to}`,
-    subtitle: "Mỗi bộ tiêu chí một chuỗi số liệu; không so sánh số tiêu chí giữa hai bộ tiêu chí. Năm chưa có báo cáo được xác nhận để trống.",
+    subtitle: "Số xã đạt chuẩn tính đến cuối mỗi năm; mỗi bộ tiêu chí một chuỗi số liệu, không so sánh số tiêu chí giữa hai bộ. Năm chưa có báo cáo được xác nhận để trống.",
     columns: [
       { key: "year", label: "Năm", kind: "text" },
       { key: "set", label: "Bộ tiêu chí", kind: "text" },
@@ -164,16 +163,16 @@ export async function trendTable(r: TableRequest, from: number, to: number): Pro
       { key: "full", label: "Số xã đạt đủ tiêu chí", kind: "int" },
       { key: "average", label: "Bình quân tiêu chí/xã", kind: "decimal2" },
     ],
-    rows: all.map((f) => {
-      const reported = f.reports.confirmed > 0;
+    rows: years.map((y) => {
+      const reported = y.confirmed > 0;
       return {
-        year: String(f.year),
-        set: f.set.decision,
-        recognised: f.programme.size ? f.recognised : null,
-        percent: f.programme.size ? f.recognisedPercent : null,
-        confirmed: reported ? f.reports.confirmed : null,
-        full: reported ? f.reports.fullCriteria : null,
-        average: reported ? f.reports.averageCriteria : null,
+        year: String(y.year),
+        set: y.set,
+        recognised: y.programme ? y.recognised : null,
+        percent: y.programme ? y.recognisedPercent : null,
+        confirmed: reported ? y.confirmed : null,
+        full: reported ? y.fullCriteria : null,
+        average: reported ? y.averageCriteria : null,
       };
     }),
   };

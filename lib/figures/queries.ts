@@ -349,3 +349,67 @@ export async function districtsWithoutTitle(scope: FigureScope, year: number, as
     ))
     ORDER BY d."fullName"`;
 }
+
+export interface TrendYear {
+  year: number;
+  set: string;
+  asOf: Date;
+  programme: number;
+  recognised: number;
+  recognisedPercent: number;
+  /** confirmed reports of the year (as confirmed so far), and what they say */
+  confirmed: number;
+  fullCriteria: number;
+  averageCriteria: number;
+}
+
+/**
+ * Year by year in few queries: titles held at each year's end (today for the year under way) on
+ * the communes of that year, over the programme list of the year's phase; the year's reports as
+ * confirmed so far (the summaries' confirmed counts).
+ */
+export async function officialTrend(scope: FigureScope, from: number, to: number, today: Date): Promise<TrendYear[]> {
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const days = years.map((y) => {
+    const end = new Date(Date.UTC(y, 11, 31));
+    const asOf = end < today ? end : today;
+    return { year: y, asOf, unitsDay: communesDay(y, asOf, unitsDateForYear(y)) };
+  });
+  const sets = await Promise.all(years.map((y) => setForYear(y)));
+  const parts: Prisma.Sql[] = [];
+  if (scope.provinceIds) parts.push(Prisma.sql`s."provinceId" = ANY(${scope.provinceIds})`);
+  if (scope.districtId) parts.push(Prisma.sql`s."districtId" = ${scope.districtId}`);
+  const summaryScope = parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  const [titles, reports, phases] = await Promise.all([
+    db.$queryRaw<{ year: number; n: number }[]>`
+      SELECT d.year, count(DISTINCT r."unitId")::int AS n
+      FROM unnest(${years}::int[], ${days.map((d) => d.asOf)}::date[], ${days.map((d) => d.unitsDay)}::date[]) AS d(year, "asOf", "unitsDay")
+      JOIN "Recognition" r ON r."decisionDate" <= d."asOf" AND (r."revocationDate" IS NULL OR r."revocationDate" > d."asOf")
+      JOIN "AdminUnit" u ON u.id = r."unitId" AND u.type = 'XA' AND u."validFrom" <= d."unitsDay" AND (u."validTo" IS NULL OR u."validTo" > d."unitsDay")${communeScope(scope, "u")}
+      GROUP BY d.year`,
+    db.$queryRaw<{ year: number; setId: number; confirmed: number; full: number; criteria: number }[]>`
+      SELECT s.year, s."setId", sum(s."pubAssessed")::int AS confirmed, sum(s."pubReached")::int AS full, sum(s."pubCriteriaSum")::int AS criteria
+      FROM "CommuneYearSummary" s WHERE s.year BETWEEN ${from} AND ${to}${summaryScope}
+      GROUP BY s.year, s."setId"`,
+    Promise.all([...new Set(years.map((y) => (y <= 2020 ? 2016 : y <= 2025 ? 2021 : 2026)))].map(async (start) => [start, await programmeDenominator(scope, start)] as const)),
+  ]);
+  const titleOf = new Map(titles.map((t) => [t.year, t.n]));
+  const programmeOf = new Map(phases);
+  return years.map((year, i) => {
+    const set = sets[i];
+    const r = reports.find((x) => x.year === year && x.setId === set?.id);
+    const programme = programmeOf.get(year <= 2020 ? 2016 : year <= 2025 ? 2021 : 2026)?.size ?? 0;
+    const recognised = titleOf.get(year) ?? 0;
+    return {
+      year,
+      set: set?.decision ?? "",
+      asOf: days[i].asOf,
+      programme,
+      recognised,
+      recognisedPercent: percentOf(recognised, programme),
+      confirmed: r?.confirmed ?? 0,
+      fullCriteria: r?.full ?? 0,
+      averageCriteria: r?.confirmed ? Math.round((r.criteria / r.confirmed) * 100) / 100 : 0,
+    };
+  });
+}
