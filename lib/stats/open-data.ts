@@ -11,6 +11,7 @@ import type { DashboardScope } from "@/lib/dashboard/queries";
 import { AppError } from "@/lib/errors";
 import { defaultAsOf, FIGURE_NAMES, parseAsOf, programmeListLabel, recognisedSentence } from "@/lib/figures/definitions";
 import { officialFigures } from "@/lib/figures/queries";
+import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { todayInVietnam } from "@/lib/format";
 import { validOn } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
@@ -80,7 +81,9 @@ export async function openStatistics(q: TStatsQuery, today = todayInVietnam()): 
     unit = { level, code: found.code, name: found.fullName };
     scope = level === "DISTRICT" ? { districtId: found.id } : { provinceIds: await unitWithPredecessors(found.id) };
   }
-  const [f, correctedAt] = await Promise.all([officialFigures(scope, year, asOf), latestCorrectionDate(year, scope)]);
+  // kept between two changes of the data they come from, as the dashboards' figures are
+  const key = JSON.stringify(["open-stats", scope, year, asOf.toISOString()]);
+  const [f, correctedAt] = await cachedFigures(key, () => Promise.all([officialFigures(scope, year, asOf), latestCorrectionDate(year, scope)]));
   return {
     year,
     asOf: asOf.toISOString().slice(0, 10),
