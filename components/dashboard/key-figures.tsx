@@ -1,10 +1,13 @@
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { Figures } from "@/lib/dashboard/queries";
 
-/** Headline figures written as reports write them: "103 xã đạt chuẩn NTM (72,0%)". */
+/**
+ * Figures of the confirmed annual reports: "đạt đủ 19 tiêu chí" is not "đạt chuẩn NTM", which
+ * counts the communes holding a recognition decision (lib/figures/definitions.ts).
+ */
 export function KeyFigures({ figures, scopeLabel }: { figures: Figures; scopeLabel: string }) {
   const items = [
-    { key: "reached", value: `${formatNumber(figures.communesReached)} xã`, label: `đạt chuẩn NTM (${formatPercent(figures.reachedPercent)})` },
+    { key: "reached", value: `${formatNumber(figures.communesReached)} xã`, label: `đạt đủ ${figures.criteriaTotal} tiêu chí (${formatPercent(figures.reachedPercent)})` },
     { key: "average", value: formatNumber(figures.averageCriteria, 2), label: `tiêu chí/xã bình quân (trên ${figures.criteriaTotal})` },
     { key: "assessed", value: formatNumber(figures.communesAssessed), label: "xã được đánh giá" },
     { key: "under5", value: formatNumber(figures.bands["<5"] ?? 0), label: "xã dưới 5 tiêu chí" },

@@ -228,7 +228,7 @@ export interface CriterionSpending {
 /**
  * Money next to results, per criterion of the year's commune set: what the lines linked to it
  * allocated and disbursed, and how many communes newly met it that year (met this year, not met
- * last year, both years assessed against the same set; revoked dossiers left out).
+ * last year, both years assessed against the same set).
  */
 export async function criterionSpendingForViewer(viewer: Viewer, opts: { year: number; provinceId?: number }): Promise<CriterionSpending[]> {
   const filter = await readFilter(viewer, opts.provinceId);
@@ -248,7 +248,7 @@ export async function criterionSpendingForViewer(viewer: Viewer, opts: { year: n
         JOIN "CriterionResult" cr ON cr."assessmentId" = a.id AND cr.status = 'MET'
         JOIN "Assessment" prev ON prev."unitId" = a."unitId" AND prev.year = a.year - 1 AND prev."setId" = a."setId"
         LEFT JOIN "CriterionResult" pcr ON pcr."assessmentId" = prev.id AND pcr."criterionId" = cr."criterionId"
-       WHERE a.year = ${opts.year} AND a."setId" = ${set.id} AND a.status <> 'REVOKED'
+       WHERE a.year = ${opts.year} AND a."setId" = ${set.id}
          AND (pcr.status IS NULL OR pcr.status <> 'MET')
          ${communeFilter ? Prisma.sql`AND a."unitId" = ANY(${communeFilter.map((c) => c.id)})` : Prisma.empty}
        GROUP BY cr."criterionId"`;

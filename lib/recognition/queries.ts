@@ -25,7 +25,7 @@ export async function recognitionView(viewer: Viewer, commune: CommuneRef, year:
     db.recognitionDossier.findMany({
       where: { unitId: commune.id },
       orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      include: { report: { select: { year: true, criteriaMet: true, criteriaTotal: true, status: true } } },
+      include: { report: { select: { year: true, criteriaMet: true, criteriaTotal: true, status: true, reachedStandard: true } } },
     }),
     set
       ? db.assessment.findUnique({
@@ -37,9 +37,13 @@ export async function recognitionView(viewer: Viewer, commune: CommuneRef, year:
   const inForce = titles.find((t) => holdsTitle(t, today)) ?? null;
   const open = dossiers.find((d) => d.status !== "DECIDED") ?? null;
   const districtStep = hasDistrictStep(commune, today);
+  // a report no longer meeting every criterion (a correction) leaves the holder only a return
+  const openProblem = open ? eligibilityProblem(open.report, open.report.year) : null;
   const openActions: DossierAction[] =
     open && inScope
-      ? dossierActions(open.status as DossierStatus, districtStep).filter((a) => hasPermission(viewer.role, dossierPermission(a, open.status as DossierStatus, districtStep)))
+      ? dossierActions(open.status as DossierStatus, districtStep)
+          .filter((a) => !openProblem || a === "return")
+          .filter((a) => hasPermission(viewer.role, dossierPermission(a, open.status as DossierStatus, districtStep)))
       : [];
   const mayPropose = inScope && commune.type === "XA" && hasPermission(viewer.role, "recognition.propose");
   const proposeProblem = inForce

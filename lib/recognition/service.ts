@@ -131,7 +131,7 @@ export async function stepDossier(viewer: Viewer | null, input: TDossierStep, to
             decisionNumber: input.decisionNumber,
             decisionDate: input.decisionDate,
             signer: input.signer,
-            issuer: input.issuer || (province ? `UBND ${province.fullName}` : null),
+            issuer: input.issuer || (province ? `UBND ${province.fullName.charAt(0).toLowerCase()}${province.fullName.slice(1)}` : null),
             dossierId: dossier.id,
             source: "PROCEDURE",
             createdById: viewer.id,
@@ -159,6 +159,13 @@ export async function stepDossier(viewer: Viewer | null, input: TDossierStep, to
       after: { status: updated.status, ...details, ...(recognitionId ? { recognitionId } : {}) },
     });
     return { id: updated.id, status: updated.status as DossierStatus, version: updated.version, recognitionId };
+  }).catch((err: unknown) => {
+    // the partial unique indexes: one dossier under way (a returned one sent again beside a new
+    // request), one title in force (two decisions at once)
+    if (isUniqueViolation(err)) {
+      throw new AppError("CONFLICT", input.action === "decide" ? `${dossier.unit.fullName} đang giữ danh hiệu xã đạt chuẩn nông thôn mới.` : `${dossier.unit.fullName} đã có hồ sơ đề nghị công nhận đang được xét.`);
+    }
+    throw err;
   });
 }
 

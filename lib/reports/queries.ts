@@ -4,6 +4,7 @@ import { isUnitInScope, type Viewer } from "@/lib/authz";
 import type { DashboardScope } from "@/lib/dashboard/queries";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { db } from "@/lib/db";
+import { communesDay } from "@/lib/figures/definitions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TitleLevel } from "@/lib/recognition/rules";
 import { REFORM_DATE, unitsDateForYear, validOn } from "@/lib/units/rules";
@@ -26,10 +27,12 @@ export interface RecognisedCommune {
 }
 
 /**
- * Communes holding a recognition decision in force on a day (xã standing that day, in scope),
- * each with its highest title, the decision, and its latest confirmed report up to the year.
+ * Communes holding a recognition decision in force on a day (xã of the year's units, in scope —
+ * the communes the official figure counts: lib/figures/definitions.ts communesDay), each with its
+ * highest title, the decision, and its latest confirmed report up to the year.
  */
 export async function listRecognisedCommunes(year: number, scope: DashboardScope, asOf: Date): Promise<RecognisedCommune[]> {
+  const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
   const where = [
     scope.provinceIds ? Prisma.sql`u."provinceId" = ANY(${scope.provinceIds})` : Prisma.sql`TRUE`,
     scope.districtId ? Prisma.sql`u."districtId" = ${scope.districtId}` : Prisma.sql`TRUE`,
@@ -47,7 +50,7 @@ export async function listRecognisedCommunes(year: number, scope: DashboardScope
       WHERE a."unitId" = u.id AND a.status = 'CONFIRMED' AND a.year <= ${year} ORDER BY a.year DESC LIMIT 1
     ) a ON TRUE
     WHERE r."decisionDate" <= ${asOf}::date AND (r."revocationDate" IS NULL OR r."revocationDate" > ${asOf}::date)
-      AND u.type = 'XA' AND u."validFrom" <= ${asOf}::date AND (u."validTo" IS NULL OR u."validTo" > ${asOf}::date)
+      AND u.type = 'XA' AND u."validFrom" <= ${unitsDay}::date AND (u."validTo" IS NULL OR u."validTo" > ${unitsDay}::date)
       AND ${Prisma.join(where, " AND ")}
     ORDER BY u.id, array_position(ARRAY['NTM', 'ADVANCED', 'MODEL'], r.level::text) DESC`;
   return rows.sort((a, b) => byVietnamese(a.province, b.province) || byVietnamese(a.district, b.district) || byVietnamese(a.commune, b.commune));

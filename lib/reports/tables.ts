@@ -7,7 +7,7 @@ import { breakdown, communesOf, criterionHeatmap, summaryFigures } from "@/lib/d
 import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { capitalTable, ocopTable, type Column, type TableData, type TableRequest, type TableRow } from "@/lib/dashboard/tables";
 import { asOfLabel, defaultAsOf } from "@/lib/figures/definitions";
-import { formatNumber, todayInVietnam } from "@/lib/format";
+import { formatNumber } from "@/lib/format";
 import { listCertifiedProducts } from "@/lib/ocop/queries";
 import { COUNCIL_LEVEL_LABELS, OCOP_GROUP_LABELS } from "@/lib/ocop/rules";
 import { TITLE_LABELS } from "@/lib/recognition/rules";
@@ -77,7 +77,7 @@ export async function bandsByUnitTables(_viewer: Viewer, p: ReportParams): Promi
 
 /** (2) Communes holding a recognition decision in force at the end of the year (or today for the current year). */
 export async function recognisedCommunesTables(_viewer: Viewer, p: ReportParams): Promise<TableData[]> {
-  const asOf = defaultAsOf(p.year, todayInVietnam());
+  const asOf = defaultAsOf(p.year, p.today);
   const communes = await listRecognisedCommunes(p.year, p.unit.scope, asOf);
   const withDistrict = p.unit.level !== "DISTRICT" && unitsDateForYear(p.year) < REFORM_DATE;
   const withProvince = p.unit.level === "NATION";
