@@ -1,12 +1,19 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { login } from "./helpers";
 
-// The demo data leaves two dossiers of 2025 open for these journeys (prisma/seed.ts DEMO_SCRIPT):
-// Xã Tân Thành (Phú Bình) at 18/19 with criterion 17 short, and Xã Bàn Đạt in DRAFT.
+// The demo data leaves two annual reports of 2025 open for these journeys (prisma/seed.ts
+// DEMO_SCRIPT): Xã Tân Thành (Phú Bình) at 18/19 with criterion 17 short, and Xã Bàn Đạt in DRAFT.
+// The journeys run after 1/7/2025: the level above a commune is its province (the districts are
+// gone), and the recognition procedure has no district step.
 
-async function reachedInProvince(page: Page): Promise<number> {
-  await page.goto("/quan-ly/tong-quan?nam=2025");
-  const text = await page.getByTestId("figure-reached").locator("span").first().textContent();
+const VN = { timeZone: "Asia/Ho_Chi_Minh" } as const;
+const todayIso = () => new Intl.DateTimeFormat("en-CA", VN).format(new Date());
+const todayVi = () => new Intl.DateTimeFormat("vi-VN", { ...VN, day: "numeric", month: "numeric", year: "numeric" }).format(new Date());
+
+/** "xã đạt chuẩn NTM (có quyết định công nhận)" of the province for 2025's communes, as at today. */
+async function recognisedInProvince(page: Page): Promise<number> {
+  await page.goto(`/quan-ly/tong-quan?nam=2025&den-ngay=${todayIso()}`);
+  const text = await page.getByTestId("figure-recognised").locator("span").first().textContent();
   return Number((text ?? "").replace(/\D/g, ""));
 }
 
@@ -23,17 +30,20 @@ async function openCommune(page: Page, name: string) {
 
 test.describe.configure({ mode: "serial" });
 
-test("a commune fills a criterion and submits; the district verifies; the province appraises and recognises", async ({ browser }) => {
-  test.setTimeout(90_000); // three people, four sign-ins, nine page loads
+test("a commune completes and sends its report; the province confirms it; the commune asks to be recognised; the council appraises; the province records the decision", async ({ browser }) => {
+  test.setTimeout(120_000); // three people, five sign-ins, a dozen page loads
   // the province's figure before
-  const leader = await browser.newPage();
-  await login(leader, "tinh@ntm.demo");
-  const before = await reachedInProvince(leader);
+  const tinh = await browser.newPage();
+  await login(tinh, "tinh@ntm.demo");
+  const before = await recognisedInProvince(tinh);
 
-  // commune officer: criterion 17 is short; fill it, watch it turn "Đạt", save, submit
+  // commune officer: criterion 17 is short; fill it, watch it turn "Đạt", save, send the report
   const xa = await browser.newPage();
   await login(xa, "xa@ntm.demo");
   await expect(xa.getByTestId("criteria-met")).toHaveText("18/19");
+  const recognition = xa.getByRole("region", { name: "Công nhận đạt chuẩn" });
+  // not yet: the report meets 18 criteria and is not confirmed — said before anything is typed
+  await expect(recognition.getByTestId("propose-problem")).toContainText("chưa được cấp trên xác nhận");
   const c17 = xa.getByTestId("criterion-17");
   const failing = c17.locator("tbody tr").filter({ hasText: "✗ Chưa đạt" });
   const count = await failing.count();
@@ -49,35 +59,66 @@ test("a commune fills a criterion and submits; the district verifies; the provin
   await expect(xa.getByTestId("criterion-17-message")).toContainText("Đã lưu. Xã đạt 19/19 tiêu chí.");
   await xa.reload();
   await expect(xa.getByTestId("criteria-met")).toHaveText("19/19");
-  await xa.getByRole("button", { name: "Trình thẩm tra" }).click();
-  await expect(xa.getByText("Đã trình").first()).toBeVisible();
-  // values are locked once submitted
+  const send = xa.getByRole("form", { name: "Gửi báo cáo" });
+  await expect(send).toContainText("Gửi báo cáo cho tỉnh xác nhận");
+  await send.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(xa.getByText("Chờ cấp trên xác nhận", { exact: true }).first()).toBeVisible();
+  // values are locked once sent
   await expect(xa.getByRole("button", { name: "Lưu tiêu chí 17" })).toHaveCount(0);
 
-  // district officer verifies
+  // the district officer: no district since 1/7/2025, nothing to confirm
   const huyen = await browser.newPage();
   await login(huyen, "huyen@ntm.demo");
   await openCommune(huyen, "Xã Tân Thành");
-  await huyen.getByRole("button", { name: "Xác nhận thẩm tra" }).click();
-  await expect(huyen.getByText("Huyện đã thẩm tra").first()).toBeVisible();
+  await expect(huyen.getByText("Chờ cấp trên xác nhận", { exact: true }).first()).toBeVisible();
+  await expect(huyen.getByRole("button", { name: "Xác nhận báo cáo" })).toHaveCount(0);
 
-  // province: council appraisal, then recognition
-  await openCommune(leader, "Xã Tân Thành");
-  const appraise = leader.getByRole("form", { name: "Ghi nhận thẩm định" });
-  await appraise.getByLabel("Số thành viên hội đồng đồng ý").fill("14");
+  // the province confirms the report
+  await openCommune(tinh, "Xã Tân Thành");
+  await tinh.getByRole("form", { name: "Xác nhận báo cáo" }).getByRole("button", { name: "Xác nhận báo cáo" }).click();
+  await expect(tinh.getByText("Đã xác nhận", { exact: true }).first()).toBeVisible();
+  await expect(tinh.getByRole("region", { name: "Lịch sử thay đổi" })).toContainText("Xác nhận báo cáo");
+
+  // the commune may now ask to be recognised, and does
+  await xa.reload();
+  const propose = recognition.getByRole("form", { name: "Đề nghị xét công nhận" });
+  await expect(propose).toContainText("đạt đủ tiêu chí");
+  await propose.getByRole("button", { name: "Gửi hồ sơ đề nghị xét công nhận" }).click();
+  await expect(recognition).toContainText("Xã đã gửi hồ sơ đề nghị");
+
+  // no verification step after 1/7/2025: the district officer is offered none
+  await huyen.reload();
+  await expect(huyen.getByRole("region", { name: "Công nhận đạt chuẩn" })).toContainText("Xã đã gửi hồ sơ đề nghị");
+  await expect(huyen.getByRole("button", { name: "Xác nhận thẩm tra" })).toHaveCount(0);
+
+  // the province: the council's vote, then the decision
+  await tinh.reload();
+  const appraise = tinh.getByRole("form", { name: "Ghi nhận thẩm định" });
+  await appraise.getByLabel("Ngày họp hội đồng").fill(todayIso());
+  await appraise.getByLabel("Số thành viên đồng ý").fill("14");
   await appraise.getByLabel("Tổng số thành viên").fill("15");
   await appraise.getByRole("button", { name: "Ghi nhận thẩm định" }).click();
-  await expect(leader.getByText("Tỉnh đã thẩm định").first()).toBeVisible();
-  const recognise = leader.getByRole("form", { name: "Công nhận đạt chuẩn" });
-  await recognise.getByLabel("Số quyết định").fill("2345/QĐ-UBND");
-  await recognise.getByLabel("Ngày quyết định").fill("2025-12-20");
-  await recognise.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh Thái Nguyên");
-  await recognise.getByRole("button", { name: "Công nhận đạt chuẩn" }).click();
-  await expect(leader.getByText("Quyết định công nhận số 2345/QĐ-UBND ngày 20/12/2025")).toBeVisible();
-  await expect(leader.getByRole("region", { name: "Lịch sử thay đổi" })).toContainText("Công nhận đạt chuẩn");
+  await expect(tinh.getByText("Hội đồng thẩm định tỉnh đã thông qua").first()).toBeVisible();
+  const decide = tinh.getByRole("form", { name: "Ghi quyết định công nhận" });
+  await expect(decide).toContainText("14/15 thành viên đồng ý");
+  const record = async (date: string) => {
+    await decide.getByLabel("Số quyết định").fill("2345/QĐ-UBND");
+    await decide.getByLabel("Ngày ký").fill(date);
+    await decide.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh Thái Nguyên");
+    await decide.getByLabel("Tôi đã đối chiếu quyết định đã ký với tóm tắt trên.").check();
+    await decide.getByRole("button", { name: "Ghi quyết định công nhận" }).click();
+  };
+  // a decision dated 1/1/2030 is refused next to its date, and no title is granted
+  await record("2030-01-01");
+  await expect(decide.getByText("Ngày ký quyết định không được sau ngày hôm nay.").first()).toBeVisible();
+  await expect(tinh.getByTestId("title")).toHaveCount(0);
+  await record(todayIso());
+  await expect(tinh.getByTestId("title").first()).toContainText(`Quyết định 2345/QĐ-UBND ngày ${todayVi()}`);
 
-  // the province figure counts the commune now
-  expect(await reachedInProvince(leader)).toBe(before + 1);
+  // the commune holds the title: nothing more to ask for; the province's figure counts it
+  await xa.reload();
+  await expect(recognition.getByTestId("propose-problem")).toHaveText("Xã đang giữ danh hiệu xã đạt chuẩn nông thôn mới.");
+  expect(await recognisedInProvince(tinh)).toBe(before + 1);
 });
 
 test("a stale save from a second browser is refused with the newer value and who saved it", async ({ browser }) => {

@@ -2,12 +2,12 @@ import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
 
-// 2023: no other journey touches that year. A recognised 19/19 dossier of Huyện Phú Bình has its
-// indicator 4.2 (households with safe electricity, %) corrected to 100%: still met, so no figure
+// 2023: no other journey touches that year. A confirmed 19/19 annual report of Huyện Phú Bình has
+// its indicator 4.2 (households with safe electricity, %) corrected to 100%: still met, so no figure
 // moves, but the public figures of 2023 now say when they were corrected.
 const YEAR = 2023;
 
-async function recognisedDossier() {
+async function confirmedReport() {
   const sql = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await sql.connect();
   try {
@@ -18,7 +18,7 @@ async function recognisedDossier() {
         JOIN "AdminUnit" d ON d.id = u."districtId" AND d.code = '173' AND d.level = 'DISTRICT'
         JOIN "IndicatorValue" v ON v."assessmentId" = a.id
         JOIN "Indicator" i ON i.id = v."indicatorId" AND i.code = '4.2'
-       WHERE a.year = ${YEAR} AND a.status = 'RECOGNISED' AND a."criteriaMet" = 19 AND v."numberValue" < 100
+       WHERE a.year = ${YEAR} AND a.status = 'CONFIRMED' AND a."criteriaMet" = 19 AND v."numberValue" < 100
          AND NOT EXISTS (SELECT 1 FROM "CorrectionRequest" c WHERE c."assessmentId" = a.id)
        ORDER BY u.name LIMIT 1`);
     expect(rows).toHaveLength(1);
@@ -30,9 +30,9 @@ async function recognisedDossier() {
 
 const todayInVietnam = () => new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "numeric", month: "numeric", year: "numeric" }).format(new Date());
 
-test("a district officer asks to correct a recognised year, a province officer approves it, and the public figures say so", async ({ browser }) => {
+test("a district officer asks to correct a confirmed report, a province officer approves it, and the public figures say so", async ({ browser }) => {
   test.setTimeout(90_000);
-  const dossier = await recognisedDossier();
+  const dossier = await confirmedReport();
   const oldText = `${dossier.value.replace(/\.?0+$/, "").replace(".", ",")}%`;
 
   // the district officer: the values are locked, so a correction request with a reason
@@ -40,7 +40,10 @@ test("a district officer asks to correct a recognised year, a province officer a
   await login(huyen, "huyen@ntm.demo");
   await huyen.goto(`/quan-ly/xa/${dossier.unitId}?nam=${YEAR}`);
   await expect(huyen.getByRole("heading", { level: 1 })).toHaveText(dossier.name);
-  const panel = huyen.getByRole("region", { name: "Điều chỉnh số liệu đã công nhận" });
+  // confirmed: the values are locked on the entry screen
+  await expect(huyen.getByText("Đã xác nhận", { exact: true }).first()).toBeVisible();
+  await expect(huyen.getByRole("button", { name: /^Lưu tiêu chí/ })).toHaveCount(0);
+  const panel = huyen.getByRole("region", { name: "Điều chỉnh số liệu đã xác nhận" });
   await panel.locator("summary", { hasText: "Đề nghị điều chỉnh" }).click();
   const form = panel.getByRole("form", { name: "Đề nghị điều chỉnh" });
   await form.getByLabel("Chỉ tiêu cần điều chỉnh 1").selectOption(String(dossier.indicatorId));
@@ -65,7 +68,7 @@ test("a district officer asks to correct a recognised year, a province officer a
   const tinh = await browser.newPage();
   await login(tinh, "tinh@ntm.demo");
   await tinh.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Điều chỉnh số liệu" }).click();
-  await expect(tinh.getByRole("heading", { level: 1 })).toHaveText("Điều chỉnh số liệu đã công nhận");
+  await expect(tinh.getByRole("heading", { level: 1 })).toHaveText("Điều chỉnh số liệu đã xác nhận");
   const pending = tinh.getByRole("region", { name: "Đề nghị chờ phê duyệt" }).getByRole("article").filter({ hasText: dossier.name });
   await expect(pending).toContainText("Cán bộ VPĐP huyện Phú Bình");
   await expect(pending).toContainText("biên bản kiểm tra của Điện lực Phú Bình");
@@ -86,7 +89,8 @@ test("a district officer asks to correct a recognised year, a province officer a
   await expect(visitor.getByTestId("correction-notice")).toContainText(`Số liệu năm ${YEAR} đã điều chỉnh ngày ${todayInVietnam()}`);
   const api = await (await visitor.request.get(`/api/v1/thong-ke?nam=${YEAR}`)).json();
   expect(api.correctedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(api.communesReached).toBeGreaterThan(0); // the existing fields are still there
+  expect(api.reports.confirmed).toBeGreaterThan(0); // the figures the date is about
+  expect(api.reports.fullCriteria).toBeGreaterThan(0);
   await visitor.goto(`/so-lieu?nam=2021`);
   await expect(visitor.getByTestId("correction-notice")).toHaveCount(0);
 });

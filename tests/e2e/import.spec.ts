@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import pg from "pg";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
 
 const YEAR = 2026;
@@ -14,14 +14,22 @@ function meetingValue(threshold: string): number | string {
   return values[0].sign === "≤" ? Math.min(...values.map((x) => x.v)) : Math.max(...values.map((x) => x.v));
 }
 
+/** "x/y xã" of the headline: reports meeting every criterion / reports confirmed. */
+async function fullOfConfirmed(page: Page): Promise<[number, number]> {
+  const text = (await page.getByTestId("figure-full").locator("span").first().textContent()) ?? "";
+  const [full, confirmed] = text.replace(/[.\s]|xã/g, "").split("/").map(Number);
+  return [full, confirmed];
+}
+
 // 2026: the units of today (no districts), a year the other journeys do not touch.
-test("a province officer downloads the template, fills a commune, sees the dry run, confirms, and the dashboard counts it", async ({ page }, testInfo) => {
+test("a province officer downloads the template, fills a commune, sees the dry run, confirms; the dashboard counts the report once it is sent and confirmed", async ({ browser, page }, testInfo) => {
+  test.setTimeout(90_000); // two people, and the dashboard three times
   // a xã of today's Thái Nguyên with its commune group (so every threshold applies) whose 2026
   // dossier is open for entry and has not reached the standard
   const sql = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await sql.connect();
-  const { rows } = await sql.query<{ code: string; name: string }>(`
-    SELECT c.code, c.name FROM "AdminUnit" c JOIN "AdminUnit" p ON p.id = c."provinceId"
+  const { rows } = await sql.query<{ id: number; code: string; name: string; fullName: string }>(`
+    SELECT c.id, c.code, c.name, c."fullName" FROM "AdminUnit" c JOIN "AdminUnit" p ON p.id = c."provinceId"
       JOIN "Assessment" a ON a."unitId" = c.id AND a.year = ${YEAR}
      WHERE c.level = 'COMMUNE' AND c.type = 'XA' AND c."validTo" IS NULL AND c."communeGroup" IS NOT NULL
        AND p.code = '19' AND p."validTo" IS NULL AND a.status IN ('DRAFT', 'RETURNED') AND NOT a."reachedStandard"
@@ -32,7 +40,7 @@ test("a province officer downloads the template, fills a commune, sees the dry r
 
   await login(page, "tinh@ntm.demo");
   await page.goto(`/quan-ly/tong-quan?nam=${YEAR}`);
-  const reachedBefore = Number((await page.getByTestId("figure-reached").locator("span").first().textContent())!.replace(/\D/g, ""));
+  const [fullBefore, confirmedBefore] = await fullOfConfirmed(page);
 
   await page.goto(`/quan-ly/nhap-lieu?nam=${YEAR}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập số liệu tiêu chí từ Excel");
@@ -77,8 +85,22 @@ test("a province officer downloads the template, fills a commune, sees the dry r
   await page.getByRole("button", { name: "Xác nhận ghi" }).click();
   await expect(report).toContainText(`Đã ghi ${cells.toLocaleString("vi-VN")} ô số liệu của 1 xã.`);
 
+  // the staff's list of communes shows the values at once; the official figures count confirmed reports only
   await page.goto(`/quan-ly/tong-quan?nam=${YEAR}`);
-  await expect(page.getByTestId("figure-reached").locator("span").first()).toHaveText(`${(reachedBefore + 1).toLocaleString("vi-VN")} xã`);
+  const line = page.getByTestId("table-xa").locator("tr").filter({ hasText: commune.fullName });
+  await expect(line.first()).toContainText("Đạt");
+  expect(await fullOfConfirmed(page)).toEqual([fullBefore, confirmedBefore]);
+
+  // sent and confirmed (an administrator of the province may do both), the report is counted
+  const admin = await browser.newPage();
+  await login(admin, "admin.tinh@ntm.demo");
+  await admin.goto(`/quan-ly/xa/${commune.id}?nam=${YEAR}`);
+  await expect(admin.getByTestId("criteria-met")).toHaveText("10/10");
+  await admin.getByRole("form", { name: "Gửi báo cáo" }).getByRole("button", { name: "Gửi báo cáo" }).click();
+  await admin.getByRole("form", { name: "Xác nhận báo cáo" }).getByRole("button", { name: "Xác nhận báo cáo" }).click();
+  await expect(admin.getByText("Đã xác nhận", { exact: true }).first()).toBeVisible();
+  await page.reload();
+  expect(await fullOfConfirmed(page)).toEqual([fullBefore + 1, confirmedBefore + 1]);
 
   // the same file again: nothing left to write
   await page.goto(`/quan-ly/nhap-lieu?nam=${YEAR}`);

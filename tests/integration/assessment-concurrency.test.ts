@@ -1,15 +1,19 @@
-// Optimistic concurrency of assessment writes: a save made on a stale form is refused and shows
-// what the other person saved; of simultaneous saves or transitions of one dossier exactly one wins.
+// Optimistic concurrency of annual reports and recognition: a save made on a stale form is refused
+// and shows what the other person saved; of simultaneous saves or transitions of one report, of
+// simultaneous requests or steps of one recognition dossier, exactly one wins.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZSaveCriterion, ZTransition } from "@/lib/assessments/schemas";
 import { saveCriterion, transitionAssessment } from "@/lib/assessments/service";
+import { ZDossierStep, ZPropose } from "@/lib/recognition/schemas";
+import { proposeRecognition, stepDossier } from "@/lib/recognition/service";
 import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { appErrorOf, communeByCode, putAssessment, viewerOf } from "./helpers";
+import { appErrorOf, clearRecognition, communeByCode, dayOf, putAssessment, putDossier, viewerOf } from "./helpers";
 import { reportFigure } from "../figures";
 
 const YEAR = 2016; // criteria set 2016–2020; no demo data; Tân Thành and Bàn Đạt stood then
+const BEFORE_REFORM = dayOf("2025-03-14"); // the district confirms reports and verifies dossiers
 
 let xa: Viewer;
 let huyen: Viewer;
@@ -32,6 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await clearRecognition([tanThanh, banDat]);
   await db.assessment.deleteMany({ where: { year: YEAR, unitId: { in: [tanThanh, banDat] } } });
 });
 
@@ -204,12 +209,12 @@ describe("simultaneous writes of one dossier", () => {
     }
   });
 
-  it("of two different transitions of the same dossier started at once exactly one wins", async () => {
+  it("of two different transitions of the same report started at once exactly one wins", async () => {
     const fx = await putAssessment({ unitId: tanThanh, year: YEAR, status: "SUBMITTED", version: 2 });
-    const verify = ZTransition.parse({ action: "verify", assessmentId: fx.id, version: 2, comment: "Đủ hồ sơ." });
+    const confirm = ZTransition.parse({ action: "confirm", assessmentId: fx.id, version: 2 });
     const giveBack = ZTransition.parse({ action: "return", assessmentId: fx.id, version: 2, comment: "Thiếu biên bản tiêu chí 1." });
 
-    const settled = await Promise.allSettled([transitionAssessment(huyen, verify), transitionAssessment(huyen, giveBack)]);
+    const settled = await Promise.allSettled([transitionAssessment(huyen, confirm, BEFORE_REFORM), transitionAssessment(huyen, giveBack, BEFORE_REFORM)]);
     const won = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     const lost = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
     expect(won).toHaveLength(1);
@@ -218,7 +223,7 @@ describe("simultaneous writes of one dossier", () => {
 
     const after = await db.assessment.findUniqueOrThrow({ where: { id: fx.id } });
     expect(after.status).toBe(won[0].status);
-    expect(["VERIFIED", "RETURNED"]).toContain(after.status);
+    expect(["CONFIRMED", "RETURNED"]).toContain(after.status);
     expect(after.version).toBe(3);
     expect(await auditOf(fx.id)).toBe(1);
   });
@@ -230,7 +235,7 @@ describe("simultaneous writes of one dossier", () => {
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     expect(settled.flatMap((s) => (s.status === "rejected" ? [(s.reason as AppError).code] : []))).toEqual(Array(4).fill("CONFLICT"));
     expect(await db.assessment.findUniqueOrThrow({ where: { id: fx.id } })).toMatchObject({ status: "SUBMITTED", version: 2 });
-    expect(await auditOf(fx.id, "assessment.submit")).toBe(1);
+    expect(await auditOf(fx.id, "report.submit")).toBe(1);
   });
 
   it("a save racing a submission either lands before it or is refused with LOCKED, never after it", async () => {
@@ -243,7 +248,7 @@ describe("simultaneous writes of one dossier", () => {
       if (saved.status === "fulfilled") {
         expect(stored).toMatchObject({ version: 2, evidenceNote: `Vòng ${round}` });
         const [saveRow, submitRow] = await Promise.all(
-          ["criterion.save", "assessment.submit"].map((action) =>
+          ["criterion.save", "report.submit"].map((action) =>
             db.auditLog.findFirstOrThrow({ where: { entityType: "Assessment", entityId: String(fx.id), action }, orderBy: { id: "desc" } }),
           ),
         );
@@ -253,5 +258,46 @@ describe("simultaneous writes of one dossier", () => {
         expect(stored).toMatchObject({ version: 1, evidenceNote: "Bản đầu tiên." });
       }
     }
+  });
+
+  it("of 5 identical requests for recognition started at once exactly one dossier is made; the others get CONFLICT", async () => {
+    await clearRecognition([banDat]);
+    await putAssessment({ unitId: banDat, year: YEAR, status: "CONFIRMED", results: "all-met" });
+    const auditBefore = await db.auditLog.count();
+    const settled = await Promise.allSettled(Array.from({ length: 5 }, () => proposeRecognition(admin, ZPropose.parse({ communeId: banDat, year: YEAR }), BEFORE_REFORM)));
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    expect(settled.flatMap((s) => (s.status === "rejected" ? [s.reason instanceof AppError ? s.reason.code : "not an AppError"] : []))).toEqual(Array(4).fill("CONFLICT"));
+    expect(await db.recognitionDossier.count({ where: { unitId: banDat } })).toBe(1);
+    expect(await db.auditLog.count()).toBe(auditBefore + 1);
+  });
+
+  it("of two different steps of the same dossier started at once (the district verifies, the district returns) exactly one wins", async () => {
+    await clearRecognition([banDat]);
+    const report = await putAssessment({ unitId: banDat, year: YEAR, status: "CONFIRMED", results: "all-met" });
+    const dossier = await putDossier({ unitId: banDat, reportId: report.id, status: "SUBMITTED", version: 3 });
+    const step = (raw: Record<string, unknown>) => stepDossier(huyen, ZDossierStep.parse({ dossierId: dossier.id, version: 3, ...raw }), BEFORE_REFORM);
+    const settled = await Promise.allSettled([step({ action: "verify" }), step({ action: "return", comment: "Thiếu biên bản lấy ý kiến người dân." })]);
+    const won = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const lost = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect((lost[0] as AppError).code).toBe("CONFLICT");
+    const after = await db.recognitionDossier.findUniqueOrThrow({ where: { id: dossier.id } });
+    expect(after).toMatchObject({ status: won[0].status, version: 4 });
+    expect(["VERIFIED", "RETURNED"]).toContain(after.status);
+    expect(await db.auditLog.count({ where: { entityType: "RecognitionDossier", entityId: String(dossier.id) } })).toBe(1);
+  });
+
+  it("of 3 decisions on the same appraised dossier recorded at once exactly one title is granted", async () => {
+    await clearRecognition([banDat]);
+    const report = await putAssessment({ unitId: banDat, year: YEAR, status: "CONFIRMED", results: "all-met" });
+    const dossier = await putDossier({ unitId: banDat, reportId: report.id, status: "APPRAISED", appraisedOn: "2025-03-10" });
+    const settled = await Promise.allSettled(
+      ["101", "102", "103"].map((n) =>
+        stepDossier(tinh, ZDossierStep.parse({ action: "decide", dossierId: dossier.id, version: 1, decisionNumber: `${n}/QĐ-UBND`, decisionDate: "2025-03-12", signer: "Chủ tịch UBND tỉnh", confirmed: "on" }), BEFORE_REFORM),
+      ),
+    );
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    expect(settled.flatMap((s) => (s.status === "rejected" ? [(s.reason as AppError).code] : []))).toEqual(["CONFLICT", "CONFLICT"]);
+    expect(await db.recognition.count({ where: { unitId: banDat } })).toBe(1);
   });
 });

@@ -1,17 +1,19 @@
-// Corrections of a recognised (locked) year: who may ask and who may decide (four eyes, in scope),
-// which dossiers take a correction, that approving applies the values and rescores the dossier as
-// saving it would, that a stale request changes nothing, that a rejection needs a reason, and that
-// public figures say "đã điều chỉnh ngày …".
+// Corrections of a confirmed (locked) annual report: who may ask and who may decide (four eyes, in
+// scope), which reports take a correction, that approving applies the values and rescores the
+// report as saving it would (a title the commune holds stands: revocation is a decision of its
+// own), that a stale request changes nothing, that a rejection needs a reason, and that public
+// figures say "đã điều chỉnh ngày …".
 //
-// Data: the demo assessments of 2022 (criteria set 2021–2025) of Huyện Phú Bình, several of them
-// recognised with 19/19 and every indicator filled in; one Cao Bằng commune for "out of scope";
-// status cases on Bàn Đạt in 2028 (no demo data). Everything this file changes is put back or
-// removed in afterAll, correction requests first (they hold the assessments).
+// Data: the demo reports of 2022 (criteria set 2021–2025) of Huyện Phú Bình, confirmed, several
+// of them at 19/19 with every indicator filled in, of communes holding the title since 2022 or
+// before; one Cao Bằng commune for "out of scope"; status cases on Bàn Đạt in 2018 (no demo data).
+// Everything this file changes is put back or removed in afterAll, correction requests first
+// (they hold the reports).
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZSaveCriterion } from "@/lib/assessments/schemas";
 import { saveCriterion } from "@/lib/assessments/service";
-import type { WorkflowStatus } from "@/lib/assessments/workflow";
+import type { ReportStatus } from "@/lib/assessments/workflow";
 import type { Viewer } from "@/lib/authz";
 import { latestCorrectionDate } from "@/lib/corrections/queries";
 import { correctionNotice, isoDateInVietnam } from "@/lib/corrections/rules";
@@ -20,11 +22,12 @@ import { communeSetCodeForYear } from "@/lib/criteria/rules";
 import { summaryFigures } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
+import { officialFigures } from "@/lib/figures/queries";
 import { openStatistics } from "@/lib/stats/open-data";
-import { appErrorOf, communeByCode, putAssessment, snapshotAssessment, viewerOf } from "./helpers";
+import { appErrorOf, clearRecognition, communeByCode, dayOf, putAssessment, putDossier, putTitle, snapshotAssessment, viewerOf } from "./helpers";
 
 const YEAR = 2022;
-const STATUS_YEAR = 2028; // no demo data
+const STATUS_YEAR = 2018; // no demo data; Bàn Đạt stood then
 
 type Who = "admin" | "tinh" | "tinh2" | "huyen" | "xa" | "lanhdao" | "so" | "bientap";
 const EMAILS: Record<Who, string> = {
@@ -40,19 +43,21 @@ const EMAILS: Record<Who, string> = {
 };
 const v = {} as Record<Who, Viewer>;
 
-/** recognised 19/19 dossiers of 2022 in Phú Bình, one per scenario, by commune code */
-const PHU_BINH = { approve: "05929", fourEyes: "05965", stale: "05941", reject: "05953", roles: "05938", quiet: "05935" } as const;
-type Scenario = keyof typeof PHU_BINH;
+/** confirmed 19/19 reports of 2022 in Phú Bình of communes holding the title by then, one per scenario */
+const SCENARIOS = ["approve", "fourEyes", "stale", "reject", "roles", "quiet"] as const;
+type Scenario = (typeof SCENARIOS)[number];
 const dossiers = {} as Record<Scenario, { id: number; unitId: number; districtId: number; provinceId: number }>;
 let tanThanh: { unitId: number; assessmentId: number };
 let caoBang: { assessmentId: number };
-let recognised2021: { assessmentId: number };
+let confirmed2021: { assessmentId: number };
 let banDat: number;
 /** criterion 4 (Điện) of 2021–2025: 4.1 yes/no, 4.2 a percentage */
 const c4 = { id: 0, number: 4, yesNo: 0, percent: 0 };
 /** 4.2 of the set the 2021 reports are judged by (QĐ 1980/QĐ-TTg: QĐ 318 took effect in 2022) */
 let percentOf2021 = 0;
 let otherSetIndicator = 0;
+/** a yes/no indicator of criterion 1 of the set of the status cases' year */
+const c1OfStatusYear = { indicator: 0 };
 
 const storedValue = (r: { numberValue: unknown; boolValue: boolean | null } | null) => (r ? (r.boolValue ?? (r.numberValue === null ? null : Number(r.numberValue))) : null);
 async function valueOf(assessmentId: number, indicatorId: number) {
@@ -77,35 +82,48 @@ beforeAll(async () => {
   expect(criterion.indicators.map((i) => i.kind)).toEqual(["BOOLEAN", "PERCENT"]);
   Object.assign(c4, { id: criterion.id, yesNo: criterion.indicators[0].id, percent: criterion.indicators[1].id });
   otherSetIndicator = (await db.indicator.findFirstOrThrow({ where: { criterion: { set: { code: "XA_2026_2030" } } } })).id;
+  const yesNo = await db.indicator.findFirstOrThrow({ where: { kind: "BOOLEAN", criterion: { number: 1, set: { code: communeSetCodeForYear(STATUS_YEAR) } } }, orderBy: { sortOrder: "asc" } });
+  c1OfStatusYear.indicator = yesNo.id;
   percentOf2021 = (await db.indicator.findFirstOrThrow({ where: { code: "4.2", criterion: { number: 4, set: { code: communeSetCodeForYear(2021) } } } })).id;
 
-  for (const [scenario, code] of Object.entries(PHU_BINH)) {
-    const unit = await communeByCode(code, "2025-03-01");
-    const a = await db.assessment.findFirstOrThrow({ where: { unitId: unit.id, year: YEAR } });
-    expect(a).toMatchObject({ status: "RECOGNISED", criteriaMet: 19, reachedStandard: true });
-    dossiers[scenario as Scenario] = { id: a.id, unitId: unit.id, districtId: unit.districtId!, provinceId: unit.provinceId! };
-  }
-  // the commune officer's own commune, recognised for this file's purposes (put back in afterAll)
+  // the commune officer's own commune: its confirmed report of 2022 (9/19, no title)
   const tt = await communeByCode("05923", "2025-03-01");
   const ttA = await db.assessment.findFirstOrThrow({ where: { unitId: tt.id, year: YEAR } });
-  expect(ttA.status).toBe("VERIFIED");
-  await db.assessment.update({ where: { id: ttA.id }, data: { status: "RECOGNISED" } });
+  expect(ttA.status).toBe("CONFIRMED");
   tanThanh = { unitId: tt.id, assessmentId: ttA.id };
-  caoBang = {
-    assessmentId: (await db.assessment.findFirstOrThrow({ where: { year: YEAR, status: "RECOGNISED", unit: { province: { code: "04" } } }, orderBy: { id: "asc" } })).id,
-  };
-  recognised2021 = {
-    assessmentId: (await db.assessment.findFirstOrThrow({ where: { year: 2021, status: "RECOGNISED", unitId: dossiers.quiet.unitId } })).id,
-  };
   banDat = (await communeByCode("05911", "2025-03-01")).id;
-  touched = [...Object.values(dossiers).map((d) => d.id), tanThanh.assessmentId, caoBang.assessmentId, recognised2021.assessmentId];
+  const endOfYear = dayOf(`${YEAR}-12-31`);
+  const phuBinh = await db.assessment.findMany({
+    where: {
+      year: YEAR,
+      status: "CONFIRMED",
+      criteriaMet: 19,
+      unit: { districtId: tt.districtId, id: { notIn: [tt.id, banDat] }, recognitions: { some: { level: "NTM", decisionDate: { lte: endOfYear }, revocationDate: null } } },
+    },
+    orderBy: { unit: { code: "asc" } },
+    include: { unit: true, _count: { select: { indicatorValues: true } } },
+  });
+  expect(phuBinh.length).toBeGreaterThanOrEqual(SCENARIOS.length);
+  for (const [i, scenario] of SCENARIOS.entries()) {
+    const a = phuBinh[i];
+    expect(a).toMatchObject({ status: "CONFIRMED", criteriaMet: 19, reachedStandard: true });
+    expect(a._count.indicatorValues).toBeGreaterThan(40); // every indicator filled in
+    dossiers[scenario] = { id: a.id, unitId: a.unitId, districtId: a.unit.districtId!, provinceId: a.unit.provinceId! };
+  }
+  caoBang = {
+    assessmentId: (await db.assessment.findFirstOrThrow({ where: { year: YEAR, status: "CONFIRMED", unit: { province: { code: "04" } } }, orderBy: { id: "asc" } })).id,
+  };
+  confirmed2021 = {
+    assessmentId: (await db.assessment.findFirstOrThrow({ where: { year: 2021, status: "CONFIRMED", unitId: dossiers.quiet.unitId } })).id,
+  };
+  touched = [...Object.values(dossiers).map((d) => d.id), tanThanh.assessmentId, caoBang.assessmentId, confirmed2021.assessmentId];
   saved = await saveDossiers(touched);
 });
 
 afterAll(async () => {
   await db.correctionRequest.deleteMany({ where: { OR: [{ assessmentId: { in: touched } }, { assessment: { unitId: banDat, year: STATUS_YEAR } }] } });
   await restoreDossiers(saved);
-  await db.assessment.update({ where: { id: tanThanh.assessmentId }, data: { status: "VERIFIED" } });
+  await clearRecognition([banDat]);
   await db.assessment.deleteMany({ where: { unitId: banDat, year: STATUS_YEAR } });
 });
 
@@ -141,7 +159,7 @@ const ask = (viewer: Viewer | null, assessmentId: number, values: Record<number,
 
 // ───────────── who may ask ─────────────
 
-describe("who may ask for a correction of a recognised year", () => {
+describe("who may ask for a correction of a confirmed report", () => {
   const CASES: [string, Who | null, "roles" | "tanThanh" | "caoBang", ErrorCode | null][] = [
     ["an admin, anywhere", "admin", "roles", null],
     ["the province officer, for a commune of the province", "tinh", "roles", null],
@@ -173,18 +191,22 @@ describe("who may ask for a correction of a recognised year", () => {
   });
 });
 
-// ───────────── which dossiers ─────────────
+// ───────────── which reports ─────────────
 
-describe("only a recognised dossier takes a correction request", () => {
-  const REFUSED: [WorkflowStatus, RegExp][] = [
+describe("only a confirmed report takes a correction request", () => {
+  it("the status cases' commune stood in their year and holds no title nor dossier of the demo data", async () => {
+    const unit = await db.adminUnit.findUniqueOrThrow({ where: { id: banDat }, include: { _count: { select: { recognitions: true, dossiers: true } } } });
+    expect(unit.validFrom.getUTCFullYear()).toBeLessThanOrEqual(STATUS_YEAR);
+    expect(unit._count).toEqual({ recognitions: 0, dossiers: 0 });
+  });
+
+  const REFUSED: [ReportStatus, RegExp][] = [
     ["DRAFT", /sửa trực tiếp trên màn hình đánh giá/],
     ["RETURNED", /sửa trực tiếp trên màn hình đánh giá/],
-    ["SUBMITTED", /trả lại hồ sơ/],
-    ["VERIFIED", /trả lại hồ sơ/],
-    ["APPRAISED", /trả lại hồ sơ/],
-    ["REVOKED", /thu hồi công nhận/],
+    ["SUBMITTED", /trả lại báo cáo/],
   ];
-  it.each(REFUSED)("a %s dossier is refused with CONFLICT and nothing written", async (status, message) => {
+  it.each(REFUSED)("a %s report is refused with CONFLICT and nothing written", async (status, message) => {
+    await clearRecognition([banDat]);
     const fx = await putAssessment({ unitId: banDat, year: STATUS_YEAR, status, results: "all-met" });
     const before = await counts();
     const err = await appErrorOf(ask(v.admin, fx.id, { [fx.criteria[0].indicators[0].id]: "true" }), "CONFLICT");
@@ -192,7 +214,27 @@ describe("only a recognised dossier takes a correction request", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("a DRAFT dossier is edited directly instead: the same value saves on the entry screen", async () => {
+  // the report is data, the title a decision: a confirmed report is corrected whatever its
+  // commune's recognition (a dossier resting on it checks it again at its next step)
+  it.each([
+    ["with a recognition dossier under way on it", "dossier"],
+    ["of a commune holding the title", "title"],
+    ["of a commune whose title was revoked", "revoked"],
+  ] as const)("a confirmed report %s takes a request", async (_label, recognition) => {
+    await clearRecognition([banDat]);
+    const fx = await putAssessment({ unitId: banDat, year: STATUS_YEAR, status: "CONFIRMED", results: "all-met", values: { [c1OfStatusYear.indicator]: true } });
+    if (recognition === "dossier") await putDossier({ unitId: banDat, reportId: fx.id, status: "APPRAISED", appraisedOn: "2019-01-10" });
+    if (recognition === "title") await putTitle({ unitId: banDat, decisionDate: "2019-01-20" });
+    if (recognition === "revoked") await putTitle({ unitId: banDat, decisionDate: "2019-01-20", revocationDate: "2019-06-01" });
+    const before = await counts();
+    const { id, changes } = await ask(v.admin, fx.id, { [c1OfStatusYear.indicator]: "false" });
+    expect(changes.map((c) => [c.before, c.after])).toEqual([[true, false]]);
+    expect(await counts()).toEqual({ requests: before.requests + 1, audit: before.audit + 1 });
+    await db.correctionRequest.delete({ where: { id } });
+  });
+
+  it("a DRAFT report is edited directly instead: the same value saves on the entry screen", async () => {
+    await clearRecognition([banDat]);
     const fx = await putAssessment({ unitId: banDat, year: STATUS_YEAR, status: "DRAFT", results: "all-met" });
     const criterion = fx.criteria[0];
     const saved = await saveCriterion(
@@ -202,7 +244,7 @@ describe("only a recognised dossier takes a correction request", () => {
     expect(saved.status).toBe("MET");
   });
 
-  it("the entry screen still refuses to save a recognised dossier (LOCKED)", async () => {
+  it("the entry screen still refuses to save a confirmed report (LOCKED)", async () => {
     const d = dossiers.quiet;
     const err = await appErrorOf(
       saveCriterion(v.tinh, ZSaveCriterion.parse({ communeId: d.unitId, year: YEAR, criterionId: c4.id, version: 1, values: { [c4.yesNo]: "true", [c4.percent]: "100" } })),
@@ -269,7 +311,9 @@ describe("approving applies the correction", () => {
   it("writes the new values, rescores the criterion, recomputes x/19 and the public figures, records the decision and one audit row", async () => {
     const d = dossiers.approve;
     const newPercent = await otherPercent(d.id);
+    const yearEnd = dayOf(`${YEAR}-12-31`);
     const figuresBefore = await summaryFigures(YEAR, { districtId: d.districtId }, true);
+    const officialBefore = await officialFigures({ districtId: d.districtId }, YEAR, yearEnd);
     const resultBefore = await db.criterionResult.findUniqueOrThrow({ where: { assessmentId_criterionId: { assessmentId: d.id, criterionId: c4.id } } });
     const assessmentBefore = await db.assessment.findUniqueOrThrow({ where: { id: d.id } });
     expect(resultBefore.status).toBe("MET");
@@ -288,15 +332,22 @@ describe("approving applies the correction", () => {
     // the criterion, as saving it would score it: a yes/no indicator not met → not met
     const resultAfter = await db.criterionResult.findUniqueOrThrow({ where: { id: resultBefore.id } });
     expect(resultAfter).toMatchObject({ computedStatus: "NOT_MET", status: "NOT_MET", version: resultBefore.version + 1, updatedById: v.tinh.id });
-    // the dossier: still recognised (revocation is its own decision), 18/19, bit of criterion 4 cleared, version bumped
+    // the report: still confirmed, 18/19, bit of criterion 4 cleared, version bumped
     const assessmentAfter = await db.assessment.findUniqueOrThrow({ where: { id: d.id } });
-    expect(assessmentAfter).toMatchObject({ status: "RECOGNISED", criteriaMet: 18, reachedStandard: false, version: assessmentBefore.version + 1 });
+    expect(assessmentAfter).toMatchObject({ status: "CONFIRMED", criteriaMet: 18, reachedStandard: false, version: assessmentBefore.version + 1 });
     expect(assessmentAfter.metMask).toBe(assessmentBefore.metMask & ~(1 << 3));
     // the summaries behind dashboards and public figures follow (trigger on "Assessment")
     const figuresAfter = await summaryFigures(YEAR, { districtId: d.districtId }, true);
     expect(figuresAfter.communesReached).toBe(figuresBefore.communesReached - 1);
     expect(figuresAfter.communesAssessed).toBe(figuresBefore.communesAssessed);
-    expect(figuresAfter.communesRecognised).toBe(figuresBefore.communesRecognised);
+    // the official figures: the title stands (revocation is a decision of its own), the report no
+    // longer meets every criterion, and the commune now counts as not maintaining them
+    const officialAfter = await officialFigures({ districtId: d.districtId }, YEAR, yearEnd);
+    expect(officialAfter.recognised).toBe(officialBefore.recognised);
+    expect(officialAfter.reports.confirmed).toBe(officialBefore.reports.confirmed);
+    expect(officialAfter.reports.fullCriteria).toBe(officialBefore.reports.fullCriteria - 1);
+    expect(officialAfter.notMaintained).toBe(officialBefore.notMaintained + 1);
+    expect(await db.recognition.count({ where: { unitId: d.unitId, revocationDate: null } })).toBeGreaterThan(0);
     // the decision
     const request = await db.correctionRequest.findUniqueOrThrow({ where: { id } });
     expect(request).toMatchObject({ status: "APPROVED", decidedById: v.tinh.id, decisionNote: "Đúng theo biên bản kiểm tra." });
@@ -372,16 +423,19 @@ describe("approving applies the correction", () => {
     expect((await db.correctionRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
   });
 
-  it("a dossier revoked after the request cannot be corrected by approving it", async () => {
+  it("a report reopened (returned to the commune) after the request cannot be corrected by approving it", async () => {
     const d = dossiers.stale;
     const request = await db.correctionRequest.findFirstOrThrow({ where: { assessmentId: d.id, status: "PENDING" } });
-    await db.assessment.update({ where: { id: d.id }, data: { status: "REVOKED" } });
+    await db.assessment.update({ where: { id: d.id }, data: { status: "RETURNED" } });
     try {
       const before = await counts();
-      await appErrorOf(approveCorrection(v.tinh, { requestId: request.id, note: "" }), "CONFLICT");
+      const snapshot = await snapshotAssessment({ unitId: d.unitId, year: YEAR });
+      const err = await appErrorOf(approveCorrection(v.tinh, { requestId: request.id, note: "" }), "CONFLICT");
+      expect(err.message).toMatch(/không còn ở trạng thái đã xác nhận/);
       expect(await counts()).toEqual(before);
+      expect(await snapshotAssessment({ unitId: d.unitId, year: YEAR })).toEqual(snapshot);
     } finally {
-      await db.assessment.update({ where: { id: d.id }, data: { status: "RECOGNISED" } });
+      await db.assessment.update({ where: { id: d.id }, data: { status: "CONFIRMED" } });
     }
   });
 });
@@ -445,9 +499,10 @@ describe("public figures say when they were corrected", () => {
     expect(thaiNguyen.correctedAt).toBe(isoDateInVietnam(latest));
     expect(thaiNguyen.correctedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await openStatistics({ nam: YEAR, huyen: "173" })).correctedAt).toBe(isoDateInVietnam(latest));
-    // the existing fields are still there
-    expect(thaiNguyen).toMatchObject({ year: YEAR, unit: { level: "PROVINCE", code: "19" } });
-    expect(Object.keys(thaiNguyen)).toEqual(expect.arrayContaining(["communesAssessed", "communesReached", "reachedPercent", "averageCriteria", "bands"]));
+    // the figures the date is about are there
+    expect(thaiNguyen).toMatchObject({ year: YEAR, asOf: `${YEAR}-12-31`, unit: { level: "PROVINCE", code: "19" } });
+    expect(Object.keys(thaiNguyen)).toEqual(expect.arrayContaining(["recognised", "notMaintained", "reports", "criteriaSet", "licence"]));
+    expect(Object.keys(thaiNguyen.reports)).toEqual(expect.arrayContaining(["confirmed", "fullCriteria", "averageCriteria", "bands"]));
 
     expect((await openStatistics({ nam: YEAR, tinh: "06" })).correctedAt).toBeNull(); // Bắc Kạn, none corrected
     expect((await openStatistics({ nam: 2021, tinh: "19" })).correctedAt).toBeNull();
@@ -455,8 +510,8 @@ describe("public figures say when they were corrected", () => {
   });
 
   it("pending and rejected requests do not mark the figures", async () => {
-    const stored = await valueOf(recognised2021.assessmentId, percentOf2021);
-    const { id } = await ask(v.huyen, recognised2021.assessmentId, { [percentOf2021]: stored === 100 ? "99,5" : "100" });
+    const stored = await valueOf(confirmed2021.assessmentId, percentOf2021);
+    const { id } = await ask(v.huyen, confirmed2021.assessmentId, { [percentOf2021]: stored === 100 ? "99,5" : "100" });
     expect(await latestCorrectionDate(2021, {})).toBeNull();
     await rejectCorrection(v.tinh, { requestId: id, note: "Không đủ căn cứ điều chỉnh." });
     expect(await latestCorrectionDate(2021, {})).toBeNull();

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/authz";
 import { loadViewer } from "@/lib/users/queries";
-import type { WorkflowStatus } from "@/lib/assessments/workflow";
+import type { ReportStatus } from "@/lib/assessments/workflow";
 import { communeSetCodeForYear, type CriterionStatus } from "@/lib/criteria/rules";
 import { AppError, type ErrorCode } from "@/lib/errors";
 
@@ -43,7 +43,7 @@ export interface AssessmentFixture {
 export async function putAssessment(opts: {
   unitId: number;
   year: number;
-  status: WorkflowStatus;
+  status: ReportStatus;
   results?: "all-met" | CriterionStatus[];
   values?: Record<number, number | boolean | null>;
   version?: number;
@@ -54,6 +54,8 @@ export async function putAssessment(opts: {
     where: { code: communeSetCodeForYear(opts.year) },
     include: { criteria: { orderBy: { number: "asc" }, select: { id: true, number: true, indicators: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true } } } } },
   });
+  // dossiers rest on the report they replace (a title keeps its decision, without its dossier)
+  await db.recognitionDossier.deleteMany({ where: { report: { unitId: opts.unitId, year: opts.year, setId: set.id } } });
   await db.assessment.deleteMany({ where: { unitId: opts.unitId, year: opts.year, setId: set.id } });
   const statuses = opts.results === "all-met" ? set.criteria.map(() => "MET" as const) : (opts.results ?? []);
   const criteriaMet = statuses.filter((s) => s === "MET").length;
@@ -87,17 +89,24 @@ export async function putAssessment(opts: {
   return { id: assessment.id, unitId: opts.unitId, year: opts.year, setId: set.id, version: assessment.version, criteriaTotal, criteria: set.criteria };
 }
 
-/** Everything a refused call must leave as it was: the dossier, its results, values, evidence and the audit log. */
+/**
+ * Everything a refused call must leave as it was: the commune's report of the year, its results,
+ * values and evidence, the commune's recognition dossiers and titles, and the audit log.
+ */
 export async function snapshotAssessment(where: { unitId: number; year: number }) {
-  const assessments = await db.assessment.findMany({
-    where,
-    include: {
-      criterionResults: { orderBy: { criterionId: "asc" }, include: { evidence: { orderBy: { fileId: "asc" } } } },
-      indicatorValues: { orderBy: { indicatorId: "asc" } },
-    },
-  });
+  const [assessments, dossiers, titles] = await Promise.all([
+    db.assessment.findMany({
+      where,
+      include: {
+        criterionResults: { orderBy: { criterionId: "asc" }, include: { evidence: { orderBy: { fileId: "asc" } } } },
+        indicatorValues: { orderBy: { indicatorId: "asc" } },
+      },
+    }),
+    db.recognitionDossier.findMany({ where: { unitId: where.unitId }, orderBy: { id: "asc" } }),
+    db.recognition.findMany({ where: { unitId: where.unitId }, orderBy: { id: "asc" } }),
+  ]);
   const [auditRows, storedFiles] = await Promise.all([db.auditLog.count(), db.storedFile.count()]);
-  return JSON.parse(JSON.stringify({ assessments, auditRows, storedFiles })) as unknown;
+  return JSON.parse(JSON.stringify({ assessments, dossiers, titles, auditRows, storedFiles })) as unknown;
 }
 
 /** Awaits a call that must fail with an AppError of this code, and returns the error. */
@@ -131,4 +140,44 @@ export async function putTitle(opts: { unitId: number; decisionDate: string; rev
         : {}),
     },
   });
+}
+
+/** A calendar day as the services take it (`today`): midnight UTC of that date. */
+export const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * A recognition dossier written directly (no service, no audit) on a report, in `status`: a
+ * VERIFIED one was verified on `verifiedOn`, an APPRAISED one appraised by a council 15/15 on
+ * `appraisedOn`, a RETURNED one carries a comment.
+ */
+export async function putDossier(opts: {
+  unitId: number;
+  reportId: number;
+  status: "SUBMITTED" | "VERIFIED" | "APPRAISED" | "DECIDED" | "RETURNED";
+  version?: number;
+  submittedOn?: string;
+  verifiedOn?: string;
+  appraisedOn?: string;
+}) {
+  return db.recognitionDossier.create({
+    data: {
+      unitId: opts.unitId,
+      reportId: opts.reportId,
+      level: "NTM",
+      status: opts.status,
+      version: opts.version ?? 1,
+      submittedAt: dayOf(opts.submittedOn ?? "2025-01-10"),
+      verifiedAt: opts.verifiedOn ? dayOf(opts.verifiedOn) : null,
+      appraisedOn: opts.appraisedOn ? dayOf(opts.appraisedOn) : null,
+      councilVotesFor: opts.appraisedOn ? 15 : null,
+      councilVotesTotal: opts.appraisedOn ? 15 : null,
+      returnComment: opts.status === "RETURNED" ? "Bổ sung biên bản lấy ý kiến người dân." : null,
+    },
+  });
+}
+
+/** Removes the titles and dossiers of communes (a test's own: titles first, they name dossiers). */
+export async function clearRecognition(unitIds: number[]) {
+  await db.recognition.deleteMany({ where: { unitId: { in: unitIds } } });
+  await db.recognitionDossier.deleteMany({ where: { unitId: { in: unitIds } } });
 }

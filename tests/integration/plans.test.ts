@@ -1,7 +1,8 @@
 // Year plans and roadmaps on a real database: registration prefills the roadmap from the latest
-// assessment; invalid input (dates in the wrong order, communes of another period, duplicates)
-// gets a clear Vietnamese error and changes nothing; progress against plan, communes behind plan,
-// recognised communes that slipped back and projections read the assessments. Fixtures use
+// annual report; invalid input (dates in the wrong order, communes of another period, duplicates,
+// "đạt chuẩn" for a commune holding the title) gets a clear Vietnamese error and changes nothing;
+// progress against plan reads the titles held at the year's end, communes that hold the title but
+// slipped back read the confirmed reports, and projections read the reports. Fixtures use
 // communes of Hà Nội, which has no demo data.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import { db } from "@/lib/db";
 import { planOverviewForViewer, planVsActual, projectionsForViewer, slippedBackForViewer } from "@/lib/plans/queries";
 import { registerPlanEntry, saveRoadmapItem, updatePlanEntry } from "@/lib/plans/service";
 import { seedDemoPlans } from "../../prisma/seed/demo-plans";
-import { appErrorOf, onDate, putAssessment, viewerOf } from "./helpers";
+import { appErrorOf, clearRecognition, onDate, putAssessment, putDossier, putTitle, viewerOf } from "./helpers";
 import { snapshotProgramme } from "./programme-fixtures";
 
 let admin: Viewer;
@@ -35,12 +36,13 @@ beforeAll(async () => {
 afterAll(async () => {
   const ids = [...xa.map((c) => c.id), phuong, postReform];
   await db.planEntry.deleteMany({ where: { communeId: { in: ids } } });
+  await clearRecognition(ids);
   await db.assessment.deleteMany({ where: { unitId: { in: ids } } });
 });
 
 describe("registration", () => {
-  it("prefills the roadmap with the criteria the latest assessment of the year's set did not meet", async () => {
-    const fx = await putAssessment({ unitId: xa[0].id, year: 2023, status: "VERIFIED", results: [...met(17).slice(0, 17), "NOT_MET", "BASIC"] });
+  it("prefills the roadmap with the criteria the latest report of the year's set did not meet", async () => {
+    const fx = await putAssessment({ unitId: xa[0].id, year: 2023, status: "CONFIRMED", results: [...met(17).slice(0, 17), "NOT_MET", "BASIC"] });
     const audit = await db.auditLog.count();
     const r = await registerPlanEntry(admin, { year: 2024, communeId: xa[0].id, target: "NTM", targetDate: "2024-11-30", note: "Theo Nghị quyết HĐND" });
     expect(r.roadmapItems).toBe(2);
@@ -74,13 +76,23 @@ describe("registration", () => {
     expect(await snapshotProgramme()).toEqual(before);
   });
 
-  it("refuses “đạt chuẩn” for a commune already recognised and still meeting every criterion", async () => {
-    await putAssessment({ unitId: xa[2].id, year: 2023, status: "RECOGNISED", results: "all-met" });
+  it("refuses “đạt chuẩn” for a commune holding the title when the plan year opens", async () => {
+    await putAssessment({ unitId: xa[2].id, year: 2023, status: "CONFIRMED", results: "all-met" });
+    await putTitle({ unitId: xa[2].id, decisionDate: "2023-12-10", setCode: "XA_2021_2025", decisionNumber: "2210/QĐ-UBND" });
     const before = await snapshotProgramme();
     const err = await appErrorOf(registerPlanEntry(admin, { year: 2024, communeId: xa[2].id, target: "NTM" }), "VALIDATION");
     expect(err.fieldErrors?.target?.[0]).toMatch(/nâng cao hoặc kiểu mẫu/);
     expect(await snapshotProgramme()).toEqual(before);
     expect((await registerPlanEntry(admin, { year: 2024, communeId: xa[2].id, target: "ADVANCED" })).roadmapItems).toBe(0);
+  });
+
+  it("lets a commune whose title was revoked before the plan year register “đạt chuẩn” again, and a title decided during the year does not block it", async () => {
+    await putTitle({ unitId: xa[7].id, decisionDate: "2019-12-10", revocationDate: "2022-06-01", decisionNumber: "1910/QĐ-UBND" });
+    expect((await registerPlanEntry(admin, { year: 2023, communeId: xa[7].id, target: "NTM" })).roadmapItems).toBe(19);
+    await putTitle({ unitId: xa[7].id, decisionDate: "2023-05-10", setCode: "XA_2021_2025", decisionNumber: "2305/QĐ-UBND" });
+    // held from 10/5/2023: the 2023 plan stands, a 2024 plan for "đạt chuẩn" is refused
+    await appErrorOf(registerPlanEntry(admin, { year: 2024, communeId: xa[7].id, target: "NTM" }), "VALIDATION");
+    await db.planEntry.deleteMany({ where: { communeId: xa[7].id } });
   });
 });
 
@@ -103,18 +115,25 @@ describe("roadmap dates in order", () => {
 });
 
 describe("progress against plan", () => {
-  it("counts registered and reached per target from the year's assessments, through succession", async () => {
-    // xa[0] (NTM) recognised in 2024; xa[1] (NTM) never assessed in 2024; xa[2] (ADVANCED) still at the basic tier;
-    // xa[3] (NTM) all criteria met but not yet recognised
-    await putAssessment({ unitId: xa[0].id, year: 2024, status: "RECOGNISED", results: "all-met" });
-    await putAssessment({ unitId: xa[2].id, year: 2024, status: "RECOGNISED", results: "all-met" });
-    await putAssessment({ unitId: xa[3].id, year: 2024, status: "APPRAISED", results: "all-met" });
-    expect(await planVsActual({ year: 2024, provinceId: newHaNoi })).toEqual([
+  it("counts registered and reached per target from the titles held at the year's end, through succession", async () => {
+    // xa[0] (NTM) recognised on 15/10/2024; xa[1] (NTM) never assessed in 2024; xa[2] (ADVANCED) holds
+    // the basic title only; xa[3] (NTM) meets every criterion, its dossier appraised, no decision yet
+    await putAssessment({ unitId: xa[0].id, year: 2024, status: "CONFIRMED", results: "all-met" });
+    await putTitle({ unitId: xa[0].id, decisionDate: "2024-10-15", setCode: "XA_2021_2025", decisionNumber: "2410/QĐ-UBND" });
+    await putAssessment({ unitId: xa[2].id, year: 2024, status: "CONFIRMED", results: "all-met" });
+    const r3 = await putAssessment({ unitId: xa[3].id, year: 2024, status: "CONFIRMED", results: "all-met" });
+    await putDossier({ unitId: xa[3].id, reportId: r3.id, status: "APPRAISED", appraisedOn: "2024-12-05" });
+    const expected = [
       { target: "NTM", registered: 3, reached: 1 },
       { target: "ADVANCED", registered: 1, reached: 0 },
       { target: "MODEL", registered: 0, reached: 0 },
-    ]);
-    await db.assessment.updateMany({ where: { unitId: xa[2].id, year: 2024 }, data: { tier: "ADVANCED" } });
+    ];
+    expect(await planVsActual({ year: 2024, provinceId: newHaNoi })).toEqual(expected);
+    // a decision signed after the year's end does not count for the year
+    await putTitle({ unitId: xa[3].id, decisionDate: "2025-01-08", setCode: "XA_2021_2025", decisionNumber: "2501/QĐ-UBND" });
+    expect(await planVsActual({ year: 2024, provinceId: newHaNoi })).toEqual(expected);
+    // the nâng cao title, decided in the year
+    await putTitle({ unitId: xa[2].id, decisionDate: "2024-12-20", level: "ADVANCED", setCode: "XA_2021_2025", decisionNumber: "2412/QĐ-UBND" });
     expect((await planVsActual({ year: 2024, provinceId: newHaNoi }))[1]).toEqual({ target: "ADVANCED", registered: 1, reached: 1 });
     // a year without a plan
     expect((await planVsActual({ year: 2022, provinceId: newHaNoi })).map((p) => p.registered)).toEqual([0, 0, 0]);
@@ -131,17 +150,29 @@ describe("progress against plan", () => {
     expect((await planOverviewForViewer(huyen, { year: 2024 })).entries.some((e) => by.has(e.communeId))).toBe(false);
   });
 
-  it("recognised communes that slipped back are flagged", async () => {
-    await putAssessment({ unitId: xa[4].id, year: 2024, status: "RECOGNISED", results: met(16) });
+  it("communes holding the title whose confirmed report of the year slipped back are flagged, with their decision", async () => {
+    await putTitle({ unitId: xa[4].id, decisionDate: "2022-12-12", setCode: "XA_2021_2025", decisionNumber: "2212/QĐ-UBND" });
+    await putAssessment({ unitId: xa[4].id, year: 2024, status: "CONFIRMED", results: met(16) });
     const slipped = await slippedBackForViewer(admin, { year: 2024, provinceId: newHaNoi });
-    expect(slipped.map((s) => [s.communeId, s.criteriaMet, s.criteriaTotal])).toContainEqual([xa[4].id, 16, 19]);
+    expect(slipped.filter((s) => s.communeId === xa[4].id).map((s) => [s.criteriaMet, s.criteriaTotal, s.decisionNumber, s.decisionDate?.toISOString().slice(0, 10)])).toEqual([
+      [16, 19, "2212/QĐ-UBND", "2022-12-12"],
+    ]);
     expect(slipped.some((s) => s.communeId === xa[0].id)).toBe(false);
+    // not while the report is only sent, nor once the title was revoked before the year's end, nor without a title
+    await putAssessment({ unitId: xa[4].id, year: 2024, status: "SUBMITTED", results: met(16) });
+    expect((await slippedBackForViewer(admin, { year: 2024, provinceId: newHaNoi })).some((s) => s.communeId === xa[4].id)).toBe(false);
+    await putAssessment({ unitId: xa[4].id, year: 2024, status: "CONFIRMED", results: met(16) });
+    await db.recognition.updateMany({ where: { unitId: xa[4].id }, data: { revocationDate: new Date("2024-11-30"), revocationNumber: "2411/QĐ-UBND", revocationReason: "Không còn đạt 3/19 tiêu chí." } });
+    expect((await slippedBackForViewer(admin, { year: 2024, provinceId: newHaNoi })).some((s) => s.communeId === xa[4].id)).toBe(false);
+    await putAssessment({ unitId: xa[1].id, year: 2024, status: "CONFIRMED", results: met(16) });
+    expect((await slippedBackForViewer(admin, { year: 2024, provinceId: newHaNoi })).some((s) => s.communeId === xa[1].id)).toBe(false);
+    await db.assessment.deleteMany({ where: { unitId: xa[1].id, year: 2024 } });
   });
 
   it("projects the year a commune reaches the standard from its trend over the same criteria set", async () => {
-    for (const [i, year] of [2021, 2022, 2023, 2024, 2025].entries()) await putAssessment({ unitId: xa[5].id, year, status: "VERIFIED", results: met(13 + i) });
-    await putAssessment({ unitId: xa[6].id, year: 2024, status: "VERIFIED", results: met(15) });
-    await putAssessment({ unitId: xa[6].id, year: 2025, status: "VERIFIED", results: met(15) });
+    for (const [i, year] of [2021, 2022, 2023, 2024, 2025].entries()) await putAssessment({ unitId: xa[5].id, year, status: "CONFIRMED", results: met(13 + i) });
+    await putAssessment({ unitId: xa[6].id, year: 2024, status: "CONFIRMED", results: met(15) });
+    await putAssessment({ unitId: xa[6].id, year: 2025, status: "CONFIRMED", results: met(15) });
     const rows = await projectionsForViewer(admin, { year: 2025, provinceId: newHaNoi });
     const by = new Map(rows.map((r) => [r.communeId, r]));
     // 2021 was judged by QĐ 1980/QĐ-TTg (QĐ 318 took effect in 2022): not a point of the 318 trend

@@ -11,6 +11,10 @@ import { communeSetCodeForYear } from "@/lib/criteria/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { generateReport, reportToXlsx, type Report } from "@/lib/reports/generate";
 import { REPORTS } from "@/lib/reports/catalogue";
+import { ASSESSMENT_YEARS } from "@/lib/assessments/years";
+import { officialFigures } from "@/lib/figures/queries";
+import { TITLE_LABELS } from "@/lib/recognition/rules";
+import { unitsDateForYear } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
 import { appErrorOf, putAssessment, viewerOf } from "./helpers";
 
@@ -154,29 +158,60 @@ describe("(1) communes by band of criteria met", () => {
 });
 
 describe("(2) communes holding a recognition decision", () => {
-  it("lists each recognised commune of the year with its decision number, date (a real date) and signer", async () => {
+  /** Titles in force on a day of xã of Thái Nguyên (then) standing on `unitsDay`: each commune's highest, with its latest confirmed report. */
+  async function titlesInForce(year: number, asOf: Date, unitsDay: Date) {
+    const titles = await db.recognition.findMany({
+      where: {
+        decisionDate: { lte: asOf },
+        OR: [{ revocationDate: null }, { revocationDate: { gt: asOf } }],
+        unit: { type: "XA", provinceId: { in: tinhScope }, validFrom: { lte: unitsDay }, AND: [{ OR: [{ validTo: null }, { validTo: { gt: unitsDay } }] }] },
+      },
+      select: { unitId: true, level: true, decisionNumber: true, decisionDate: true, signer: true, unit: { select: { fullName: true, district: { select: { fullName: true } } } } },
+    });
+    const rank = { NTM: 1, ADVANCED: 2, MODEL: 3 } as const;
+    const best = new Map<number, (typeof titles)[number]>();
+    for (const t of titles) if (!best.has(t.unitId) || rank[t.level] > rank[best.get(t.unitId)!.level]) best.set(t.unitId, t);
+    const reports = await db.assessment.findMany({ where: { unitId: { in: [...best.keys()] }, status: "CONFIRMED", year: { lte: year } }, orderBy: { year: "desc" }, select: { unitId: true, year: true, criteriaMet: true, criteriaTotal: true } });
+    const latest = new Map<number, (typeof reports)[number]>();
+    for (const r of reports) if (!latest.has(r.unitId)) latest.set(r.unitId, r);
+    return [...best.values()].map((t) => ({ ...t, report: latest.get(t.unitId) ?? null }));
+  }
+
+  it("lists each commune holding a title on 31/12 of the year: its highest title, decision number, date (a real date), signer and latest confirmed report", async () => {
     const report = await generateReport(tinh, "xa-dat-chuan", { nam: String(YEAR) }, TODAY);
     const sheet = readSheet((await workbookOf(report)).worksheets[0]);
-    expect(sheet.header).toEqual(["STT", "Xã", "Huyện", "Số tiêu chí đạt", "Mức đạt", "Số quyết định công nhận", "Ngày quyết định", "Người ký"]);
-    const recognised = await db.assessment.findMany({
-      where: { year: YEAR, setId: await setId(YEAR), status: "RECOGNISED", unit: { level: "COMMUNE", provinceId: { in: tinhScope } } },
-      select: { decisionNumber: true, decisionDate: true, decisionSigner: true, criteriaMet: true, unit: { select: { fullName: true, district: { select: { fullName: true } } } } },
-    });
+    expect(sheet.header).toEqual(["STT", "Xã", "Huyện", "Danh hiệu", "Số quyết định công nhận", "Ngày quyết định", "Người ký", "Tiêu chí đạt (báo cáo gần nhất)"]);
+    const asOf = new Date(Date.UTC(YEAR, 11, 31));
+    const recognised = await titlesInForce(YEAR, asOf, asOf);
     expect(recognised.length).toBeGreaterThan(10);
+    expect(recognised.some((t) => t.level !== "NTM")).toBe(true); // nâng cao or kiểu mẫu shown as the title held
     expect(sheet.rows).toHaveLength(recognised.length);
     const key = (commune: string, district: string, decision: string) => `${commune}|${district}|${decision}`;
     expect(new Set(sheet.rows.map((r) => key(str(r["Xã"]), str(r["Huyện"]), str(r["Số quyết định công nhận"]))))).toEqual(
-      new Set(recognised.map((a) => key(a.unit.fullName, a.unit.district!.fullName, a.decisionNumber!))),
+      new Set(recognised.map((t) => key(t.unit.fullName, t.unit.district!.fullName, t.decisionNumber))),
     );
     for (const r of sheet.rows) {
-      const a = recognised.find((x) => x.unit.fullName === str(r["Xã"]) && x.unit.district!.fullName === str(r["Huyện"]))!;
+      const t = recognised.find((x) => x.unit.fullName === str(r["Xã"]) && x.unit.district!.fullName === str(r["Huyện"]))!;
+      expect(str(r["Danh hiệu"])).toBe(TITLE_LABELS[t.level]);
       expect(r["Ngày quyết định"].type).toBe(ExcelJS.ValueType.Date);
-      expect((r["Ngày quyết định"].value as Date).toISOString().slice(0, 10)).toBe(a.decisionDate!.toISOString().slice(0, 10));
+      expect((r["Ngày quyết định"].value as Date).toISOString().slice(0, 10)).toBe(t.decisionDate.toISOString().slice(0, 10));
       expect(r["Ngày quyết định"].numFmt).toBe("d/m/yyyy");
-      expect(str(r["Người ký"])).toBe(a.decisionSigner);
-      expect(num(r["Số tiêu chí đạt"])).toBe(a.criteriaMet);
+      expect(str(r["Người ký"])).toBe(t.signer);
+      expect(str(r["Tiêu chí đạt (báo cáo gần nhất)"])).toBe(t.report ? `${t.report.criteriaMet}/${t.report.criteriaTotal} (năm ${t.report.year})` : "Chưa có báo cáo");
     }
     expect(str(sheet.total!["Xã"])).toBe(`Tổng cộng: ${recognised.length} xã`);
+    // a commune holding the title while its latest report falls short is listed all the same
+    expect(recognised.some((t) => t.report && t.report.criteriaMet < t.report.criteriaTotal)).toBe(true);
+  });
+
+  it.each([YEAR, 2025])("the list of %i counts the communes the official figure counts (2025: the xã of 30/6/2025, titles in force on 31/12/2025)", async (year) => {
+    const report = await generateReport(tinh, "xa-dat-chuan", { nam: String(year) }, TODAY);
+    const sheet = readSheet((await workbookOf(report)).worksheets[0]);
+    const asOf = new Date(Date.UTC(year, 11, 31));
+    const figures = await officialFigures({ provinceIds: tinhScope }, year, asOf);
+    expect(figures.recognised).toBeGreaterThan(10);
+    expect(sheet.rows).toHaveLength(figures.recognised);
+    expect(sheet.rows).toHaveLength((await titlesInForce(year, asOf, unitsDateForYear(year))).length);
   });
 });
 
@@ -374,7 +409,8 @@ describe("authorisation and scope", () => {
 
   it.each([
     [{ nam: "hai-nghin" }, "Tham số nam phải là một năm"],
-    [{ nam: "1999" }, "Chỉ có số liệu các năm 2019–2026."],
+    // from the first year of the 2016–2020 criteria to the year under way
+    [{ nam: "1999" }, `Chỉ có số liệu các năm 2016–${ASSESSMENT_YEARS.at(-1)}.`],
     [{ tinh: "abc" }, "Tham số tinh phải là mã số của đơn vị"],
     [{ tinh: ["19", "20"] }, "Tham số tinh chỉ được ghi một lần."],
     [{ tinh: "999999" }, "Không có tỉnh, thành phố mã số 999999."],
