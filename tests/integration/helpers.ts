@@ -54,37 +54,41 @@ export async function putAssessment(opts: {
     where: { code: communeSetCodeForYear(opts.year) },
     include: { criteria: { orderBy: { number: "asc" }, select: { id: true, number: true, indicators: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true } } } } },
   });
-  // dossiers rest on the report they replace (a title keeps its decision, without its dossier)
-  await db.recognitionDossier.deleteMany({ where: { report: { unitId: opts.unitId, year: opts.year, setId: set.id } } });
-  await db.assessment.deleteMany({ where: { unitId: opts.unitId, year: opts.year, setId: set.id } });
   const statuses = opts.results === "all-met" ? set.criteria.map(() => "MET" as const) : (opts.results ?? []);
   const criteriaMet = statuses.filter((s) => s === "MET").length;
   const criteriaTotal = set.criteria.length;
   const reachedStandard = criteriaMet === criteriaTotal;
-  const assessment = await db.assessment.create({
-    data: {
-      unitId: opts.unitId,
-      year: opts.year,
-      setId: set.id,
-      status: opts.status,
-      version: opts.version ?? 1,
-      criteriaMet,
-      criteriaTotal,
-      reachedStandard,
-      metMask: statuses.reduce((mask, s, i) => (s === "MET" ? mask | (1 << (set.criteria[i].number - 1)) : mask), 0),
-      submittedAt: opts.status === "DRAFT" ? null : new Date(`${opts.year}-11-01T00:00:00Z`),
-      confirmedAt: opts.status === "CONFIRMED" ? (opts.confirmedAt ?? new Date(`${opts.year}-11-20T00:00:00Z`)) : null,
-      criterionResults: {
-        create: statuses.map((status, i) => ({ criterionId: set.criteria[i].id, status, computedStatus: status, version: 1 })),
+  const key = { unitId: opts.unitId, year: opts.year, setId: set.id };
+  // one commit: the figure cache (lib/dashboard/figure-cache.ts) hears of the change once
+  const assessment = await db.$transaction(async (tx) => {
+    // dossiers rest on the report they replace (a title keeps its decision, without its dossier)
+    await tx.recognitionDossier.deleteMany({ where: { report: key } });
+    await tx.assessment.deleteMany({ where: key });
+    return tx.assessment.create({
+      data: {
+        unitId: opts.unitId,
+        year: opts.year,
+        setId: set.id,
+        status: opts.status,
+        version: opts.version ?? 1,
+        criteriaMet,
+        criteriaTotal,
+        reachedStandard,
+        metMask: statuses.reduce((mask, s, i) => (s === "MET" ? mask | (1 << (set.criteria[i].number - 1)) : mask), 0),
+        submittedAt: opts.status === "DRAFT" ? null : new Date(`${opts.year}-11-01T00:00:00Z`),
+        confirmedAt: opts.status === "CONFIRMED" ? (opts.confirmedAt ?? new Date(`${opts.year}-11-20T00:00:00Z`)) : null,
+        criterionResults: {
+          create: statuses.map((status, i) => ({ criterionId: set.criteria[i].id, status, computedStatus: status, version: 1 })),
+        },
+        indicatorValues: {
+          create: Object.entries(opts.values ?? {}).map(([indicatorId, v]) => ({
+            indicatorId: Number(indicatorId),
+            numberValue: typeof v === "number" ? v : null,
+            boolValue: typeof v === "boolean" ? v : null,
+          })),
+        },
       },
-      indicatorValues: {
-        create: Object.entries(opts.values ?? {}).map(([indicatorId, v]) => ({
-          indicatorId: Number(indicatorId),
-          numberValue: typeof v === "number" ? v : null,
-          boolValue: typeof v === "boolean" ? v : null,
-        })),
-      },
-    },
+    });
   });
   return { id: assessment.id, unitId: opts.unitId, year: opts.year, setId: set.id, version: assessment.version, criteriaTotal, criteria: set.criteria };
 }
