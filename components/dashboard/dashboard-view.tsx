@@ -6,7 +6,7 @@ import { Heatmap } from "@/components/dashboard/heatmap";
 import { ProvinceMapView, type MapValue } from "@/components/dashboard/province-map";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { formatDate, formatNumber } from "@/lib/format";
-import { asOfLabel, FIGURE_NAMES, formatRate, outOf, programmeListLabel } from "@/lib/figures/definitions";
+import { asOfLabel, FIGURE_NAMES, formatRate, outOf, programmeListLabel, recognisedSentence } from "@/lib/figures/definitions";
 import { officialBreakdown, type OfficialFigures } from "@/lib/figures/queries";
 import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { provinceMap } from "@/lib/dashboard/map";
@@ -66,7 +66,10 @@ function Headline({ official: f, previous, comparable, whiteDistricts, showDistr
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-gray-600" data-testid="figures-basis">
+      <p className="mt-3 font-semibold text-brand-800" data-testid="figures-sentence">
+        {recognisedSentence(f.recognised, f.recognisedPercent)} ({outOf(f.recognised, f.programme.size)}), {asOfLabel(f.asOf)}.
+      </p>
+      <p className="mt-1 text-xs text-gray-600" data-testid="figures-basis">
         Số liệu {asOfLabel(f.asOf)}. Tỷ lệ đạt chuẩn chia cho {programmeListLabel({ source: f.programme.sources.join("; ") || null, size: f.programme.size, phase: f.programme.phase, isDefault: f.programme.isDefault, on: f.programme.start })}
         {!f.programme.isDefault && f.programme.withList < f.programme.provinces ? ` (${f.programme.withList}/${f.programme.provinces} tỉnh có danh sách riêng, các tỉnh khác theo danh mục đơn vị hành chính)` : ""}. Danh mục đơn vị hành chính ngày {formatDate(f.unitsDay)}: {formatNumber(f.communesOnDay)} xã. Bộ tiêu chí: {f.set.name} ({f.set.decision}).
       </p>

@@ -91,7 +91,7 @@ describe("official figures rebuilt from the offices' spreadsheets", () => {
     expect(run.stderr + run.stdout).not.toMatch(/Cách dùng/);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(await db.recognition.count({ where: { unitId: { in: communes.map((c) => c.id) } } })).toBe(0);
-  });
+  }, 120_000); // the command line starts a process of its own
 
   it("the command line writes the decisions, audited as a system import", async () => {
     const run = npmImport(paths.titles);
@@ -106,7 +106,7 @@ describe("official figures rebuilt from the offices' spreadsheets", () => {
     const again = npmImport(paths.titles);
     expect(again.status).toBe(0);
     expect(await db.recognition.count({ where: { unitId: { in: communes.map((c) => c.id) } } })).toBe(103);
-  });
+  }, 180_000); // two runs of the command line
 
   it("the programme list and the confirmed 2020 reports go in through the same import", async () => {
     for (const [path, name] of [[paths.list, "danh-sach.csv"], [paths.reports, "bao-cao-2020.csv"]] as const) {
@@ -166,5 +166,25 @@ describe("official figures rebuilt from the offices' spreadsheets", () => {
     expect(doc.paths["/api/v1/xa"].get.parameters.map((p) => p.name)).toEqual(Object.keys(ZCommunesQuery.shape));
     expect(doc.paths["/api/v1/thong-ke"].get.parameters.map((p) => p.name)).toContain("den-ngay");
     expect(doc.info.license.name).toBe("CC BY 4.0");
+  });
+
+  it("never compares two criteria sets: 2026 against 2025 draws no difference, and the trend keeps one series per set", async () => {
+    const { headlineTable, trendTable } = await import("@/lib/dashboard/tables");
+    const { NATION } = await import("@/lib/dashboard/scope");
+    const request = { unit: NATION, year: 2026, asOf: new Date("2026-11-30T00:00:00Z"), byTodaysProvinces: false, publicOnly: true, basePath: "/so-lieu" };
+    const h = await headlineTable(request);
+    expect(h.comparable).toBe(false);
+    for (const row of h.table.rows) {
+      expect(row.before).toBeNull();
+      expect(row.change).toBeNull();
+    }
+    expect(h.table.subtitle).toMatch(/hai bộ tiêu chí khác nhau/);
+    const same = await headlineTable({ ...request, year: 2024, asOf: new Date("2024-12-31T00:00:00Z") });
+    expect(same.comparable).toBe(true);
+    const trend = await trendTable(request, 2019, 2026);
+    expect(trend.rows.map((r) => r.set)).toEqual(["1980/QĐ-TTg", "1980/QĐ-TTg", "1980/QĐ-TTg", "318/QĐ-TTg", "318/QĐ-TTg", "318/QĐ-TTg", "318/QĐ-TTg", "51/2025/QĐ-TTg"]);
+    // a year without confirmed reports is a gap, never a zero
+    const later = await trendTable(request, 2027, 2027).catch(() => null);
+    if (later) expect(later.rows[0].confirmed).toBeNull();
   });
 });
