@@ -122,6 +122,7 @@ test("a commune completes and sends its report; the province confirms it; the co
 });
 
 test("a stale save from a second browser is refused with the newer value and who saved it", async ({ browser }) => {
+  test.setTimeout(60_000); // two people, two sign-ins, five page loads
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await login(first, "huyen@ntm.demo");
