@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isUnitInScope } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { unitsDateForYear } from "@/lib/units/rules";
+import { listLinkableCommunes } from "@/lib/notices/staff-queries";
+import { communeOptionsForViewer } from "@/lib/ocop/queries";
 import { unitWithPredecessors } from "@/lib/users/queries";
+import { listGrantableUnits } from "@/lib/users/staff-queries";
 import { DEMO_SCRIPT, DEMO_YEARS, loadDemoCommunesByYear } from "../../prisma/seed";
 import { seedUnits } from "../../prisma/seed/units";
 import { ensureUnitsHistory } from "../../prisma/seed/units-history";
@@ -218,6 +221,22 @@ describe("scope through history", () => {
     expect(own.every((c) => isUnitInScope(viewer, c))).toBe(true);
     const other = await db.adminUnit.findFirstOrThrow({ where: { level: "COMMUNE", province: { code: "19" }, district: { code: { not: "173" } }, ...onDate("2016-12-31") } });
     expect(isUnitInScope(viewer, other)).toBe(false);
+  });
+});
+
+describe("forms for today's work offer the units of 30/6/2025 and later, not older versions", () => {
+  it("OCOP communes, task links and account units of Thái Nguyên", async () => {
+    const tinh = await viewerOf("tinh@ntm.demo");
+    const admin = await viewerOf("admin@ntm.demo");
+    const ended = async (ids: number[]) => db.adminUnit.count({ where: { id: { in: ids }, validTo: { lt: new Date("2025-07-01") } } });
+    const ocop = await communeOptionsForViewer(tinh);
+    expect(ocop.length).toBeGreaterThan(0);
+    expect(await ended(ocop.map((o) => o.id))).toBe(0);
+    const links = await listLinkableCommunes(tinh.unitId);
+    expect(await ended(links.map((l) => l.id))).toBe(0);
+    const oldThaiNguyen = await db.adminUnit.findFirstOrThrow({ where: { level: "PROVINCE", code: "19", ...onDate("2025-03-01") } });
+    const grantable = (await listGrantableUnits(admin, oldThaiNguyen.id))!;
+    expect([grantable.districts.length, grantable.communes.length]).toEqual([9, 172]); // 121 xã, 41 phường, 10 thị trấn
   });
 });
 
