@@ -7,7 +7,7 @@ import { latestCorrectionDate } from "@/lib/corrections/queries";
 import { isoDateInVietnam } from "@/lib/corrections/rules";
 import { summaryFigures, type DashboardScope } from "@/lib/dashboard/queries";
 import { AppError } from "@/lib/errors";
-import { unitsDateForYear, validOn } from "@/lib/units/rules";
+import { REFORM_DATE, unitsDateForYear, validOn } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
 
 export const ZStatsQuery = z.object({
@@ -38,7 +38,8 @@ export async function openStatistics(q: TStatsQuery): Promise<OpenStats> {
     const level = q.huyen ? "DISTRICT" : "PROVINCE";
     const found = await db.adminUnit.findFirst({ where: { level, code, ...validOn(unitsDateForYear(q.nam)) }, select: { id: true, code: true, fullName: true } });
     if (!found) {
-      throw new AppError("NOT_FOUND", level === "DISTRICT" ? `Không có huyện mã ${code} trong năm ${q.nam} (từ 1/7/2025 không còn cấp huyện).` : `Không có tỉnh mã ${code} trong năm ${q.nam}.`);
+      const noDistricts = level === "DISTRICT" && unitsDateForYear(q.nam) >= REFORM_DATE ? " (từ 1/7/2025 không còn cấp huyện)" : "";
+      throw new AppError("NOT_FOUND", `Không có ${level === "DISTRICT" ? "huyện" : "tỉnh"} mã ${code} trong năm ${q.nam}${noDistricts}.`);
     }
     unit = { level, code: found.code, name: found.fullName };
     scope = level === "DISTRICT" ? { districtId: found.id } : { provinceIds: await unitWithPredecessors(found.id) };
