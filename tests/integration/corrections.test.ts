@@ -5,7 +5,7 @@
 //
 // Data: the demo assessments of 2022 (criteria set 2021–2025) of Huyện Phú Bình, several of them
 // recognised with 19/19 and every indicator filled in; one Cao Bằng commune for "out of scope";
-// status cases on Bàn Đạt in 2028 (no demo data). Everything this file changes is put back or
+// status cases on Bàn Đạt in 2018 (no demo data). Everything this file changes is put back or
 // removed in afterAll, correction requests first (they hold the assessments).
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +24,7 @@ import { openStatistics } from "@/lib/stats/open-data";
 import { appErrorOf, communeByCode, putAssessment, snapshotAssessment, viewerOf } from "./helpers";
 
 const YEAR = 2022;
-const STATUS_YEAR = 2028; // no demo data
+const STATUS_YEAR = 2018; // no demo data; Bàn Đạt stood then
 
 type Who = "admin" | "tinh" | "tinh2" | "huyen" | "xa" | "lanhdao" | "so" | "bientap";
 const EMAILS: Record<Who, string> = {
