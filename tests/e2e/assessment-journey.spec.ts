@@ -24,7 +24,7 @@ async function openCommune(page: Page, name: string) {
 test.describe.configure({ mode: "serial" });
 
 test("a commune fills a criterion and submits; the district verifies; the province appraises and recognises", async ({ browser }) => {
-  test.setTimeout(90_000); // three people, four sign-ins, nine page loads
+  test.setTimeout(180_000); // three people, four sign-ins, nine page loads
   // the province's figure before
   const leader = await browser.newPage();
   await login(leader, "tinh@ntm.demo");

@@ -16,6 +16,7 @@ function meetingValue(threshold: string): number | string {
 
 // 2026: the units of today (no districts), a year the other journeys do not touch.
 test("a province officer downloads the template, fills a commune, sees the dry run, confirms, and the dashboard counts it", async ({ page }, testInfo) => {
+  test.setTimeout(120_000); // a sign-in, a download, two dry runs of a province's file, an apply and the dashboard
   // a xã of today's Thái Nguyên with its commune group (so every threshold applies) whose 2026
   // dossier is open for entry and has not reached the standard
   const sql = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
