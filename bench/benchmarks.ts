@@ -5,5 +5,6 @@ import type { Benchmark } from "./lib/types.ts";
 import { importNational, importProvince } from "./import.ts";
 import { publicArticle } from "./public-article.ts";
 import { staffLoad } from "./staff-load.ts";
+import { uploadAbuse } from "./upload-abuse.ts";
 
-export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle, importProvince, importNational, staffLoad];
+export const BENCHMARKS: Benchmark[] = [criterionSave, sqlFloorBench, dashboardNational, dashboardProvince, statsApi, publicArticle, importProvince, importNational, staffLoad, uploadAbuse];

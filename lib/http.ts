@@ -135,7 +135,8 @@ export async function readLimitedForm(req: Request, maxBytes: number, messages: 
   for (const limit of ["partsLimit", "filesLimit", "fieldsLimit"] as const) parser.on(limit, fail);
   try {
     await pumpLimited(req, maxBytes, messages.tooLarge, async (chunk) => {
-      if (!parser.write(chunk)) await new Promise((r) => parser.once("drain", r));
+      // a parser that fails while full never drains: it is done instead
+      if (!parser.write(chunk)) await Promise.race([new Promise((r) => parser.once("drain", r)), done]);
       if (failed) throw failed;
     });
   } catch (err) {

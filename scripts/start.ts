@@ -81,6 +81,7 @@ try {
 Cổng thông tin Nông thôn mới đang chạy tại http://localhost:${port}
 Tài khoản mẫu (mật khẩu chung: ${DEMO_PASSWORD}):
   admin@ntm.demo     Quản trị hệ thống (toàn quốc)
+  admin.tinh@ntm.demo Quản trị cổng tỉnh Thái Nguyên (tài khoản, ngưỡng riêng của tỉnh)
   lanhdao@ntm.demo   Lãnh đạo Ban Chỉ đạo (toàn quốc)
   tinh@ntm.demo      Cán bộ VPĐP tỉnh Thái Nguyên
   huyen@ntm.demo     Cán bộ VPĐP huyện Phú Bình

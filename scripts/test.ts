@@ -26,13 +26,16 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const only = args.filter((a) => SUITES.includes(a));
 /** any other word filters the test files by name, e.g. `npm test -- integration scope` */
 const fileNames = args.filter((a) => !SUITES.includes(a));
-/** `--security` (npm run check:security): only the tests that prove issue 8, and their report. */
+/** `--security` (npm run check:security): only the tests that prove the portal's security, and their report. */
 const securityOnly = process.argv.includes("--security");
 const wants = (suite: string) => (only.length === 0 && !(securityOnly && suite === "typecheck")) || only.includes(suite);
 const SECURITY_FILES: Record<string, string[]> = {
-  unit: ["sanitize", "security-headers", "nonce-stream", "page-template", "response-cache", "auth-rules", "file-download", "correction-rules"],
-  integration: ["assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections"],
-  e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "login-address-limit", "audit-log", "corrections"],
+  unit: ["sanitize", "security-headers", "nonce-stream", "page-template", "response-cache", "auth-rules", "file-download", "correction-rules", "http-guards", "upload-content", "upload-storage", "import-zip-limits"],
+  integration: [
+    "assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections",
+    "national-scope", "file-scope", "public-figures", "database-roles", "import-limits", "visits",
+  ],
+  e2e: ["route-matrix", "action-corpus", "bad-input-corpus", "security-headers", "auth", "account", "login-address-limit", "audit-log", "corrections", "file-scope", "upload-abuse", "npm-start"],
 };
 const fileFilter = (suite: string) => (securityOnly ? SECURITY_FILES[suite] : fileNames);
 /** Where the tests write the figures they prove (tests/figures.ts). */

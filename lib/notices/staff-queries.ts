@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/authz";
 import { contentScopeWhere } from "@/lib/content/scope";
 import { db } from "@/lib/db";
 import type { PublishStatus } from "@/lib/generated/prisma/enums";
+import { standingSinceReformEve } from "@/lib/units/rules";
 
 const unitSelect = { select: { id: true, provinceId: true, districtId: true, fullName: true } } as const;
 
@@ -71,7 +72,7 @@ export async function listLinkableCommunes(noticeUnitId: number | null) {
   if (noticeUnitId === null) return [];
   const family = await provinceFamily(noticeUnitId);
   return db.adminUnit.findMany({
-    where: { level: "COMMUNE", provinceId: { in: family } },
+    where: { level: "COMMUNE", provinceId: { in: family }, ...standingSinceReformEve() },
     orderBy: [{ validFrom: "desc" }, { name: "asc" }],
     select: { id: true, fullName: true, validTo: true, district: { select: { fullName: true } }, province: { select: { fullName: true } } },
   });

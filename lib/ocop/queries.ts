@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { todayInVietnam } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { communeScopeWhere } from "@/lib/units/scope";
+import { standingSinceReformEve } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
 import { certificateState, currentEvaluation, EXPIRING_SOON_DAYS, isCertified, MIN_CERTIFIED_STARS, type CertificateState, type OcopGroup } from "./rules";
 
@@ -192,10 +193,10 @@ async function optionScope(viewer: Viewer, provinceId?: number): Promise<Prisma.
   return provinceId ? { provinceId: { in: await unitWithPredecessors(provinceId) } } : { id: -1 };
 }
 
-/** Communes a viewer may register products for: those in scope, today's units first. */
+/** Communes a viewer may register products for: those in scope, today's units first, then those of 30/6/2025. */
 export async function communeOptionsForViewer(viewer: Viewer, opts: { provinceId?: number } = {}) {
   const rows = await db.adminUnit.findMany({
-    where: { level: "COMMUNE", ...(await optionScope(viewer, opts.provinceId)) },
+    where: { AND: [{ level: "COMMUNE" }, await optionScope(viewer, opts.provinceId), standingSinceReformEve()] },
     orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { district: { name: "asc" } }, { name: "asc" }],
     select: { id: true, fullName: true, validTo: true, district: { select: { fullName: true } }, province: { select: { fullName: true } } },
     take: 3000,

@@ -9,11 +9,11 @@ import { latestCorrectionDate } from "@/lib/corrections/queries";
 import { isoDateInVietnam } from "@/lib/corrections/rules";
 import type { DashboardScope } from "@/lib/dashboard/queries";
 import { AppError } from "@/lib/errors";
-import { defaultAsOf, FIGURE_NAMES, parseAsOf, programmeListLabel, recognisedSentence } from "@/lib/figures/definitions";
+import { communesDay, defaultAsOf, FIGURE_NAMES, parseAsOf, programmeListLabel, recognisedSentence } from "@/lib/figures/definitions";
 import { officialFigures } from "@/lib/figures/queries";
 import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { todayInVietnam } from "@/lib/format";
-import { validOn } from "@/lib/units/rules";
+import { REFORM_DATE, unitsDateForYear, validOn } from "@/lib/units/rules";
 import { unitWithPredecessors } from "@/lib/users/queries";
 
 export const LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.vi) — ghi nguồn: Cổng thông tin Nông thôn mới";
@@ -73,10 +73,11 @@ export async function openStatistics(q: TStatsQuery, today = todayInVietnam()): 
   const code = q.huyen ?? q.tinh;
   if (code) {
     const level = q.huyen ? "DISTRICT" : "PROVINCE";
-    const found = await db.adminUnit.findFirst({ where: { level, code, ...validOn(asOf) }, orderBy: { validFrom: "desc" }, select: { id: true, code: true, fullName: true } });
+    const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
+    const found = await db.adminUnit.findFirst({ where: { level, code, ...validOn(unitsDay) }, orderBy: { validFrom: "desc" }, select: { id: true, code: true, fullName: true } });
     if (!found) {
-      const on = asOf.toISOString().slice(0, 10);
-      throw new AppError("NOT_FOUND", level === "DISTRICT" ? `Không có huyện mã ${code} vào ngày ${on} (từ 1/7/2025 không còn cấp huyện).` : `Không có tỉnh mã ${code} vào ngày ${on}.`);
+      const noDistricts = level === "DISTRICT" && unitsDay >= REFORM_DATE ? " (từ 1/7/2025 không còn cấp huyện)" : "";
+      throw new AppError("NOT_FOUND", `Không có ${level === "DISTRICT" ? "huyện" : "tỉnh"} mã ${code} trong năm ${year}${noDistricts}.`);
     }
     unit = { level, code: found.code, name: found.fullName };
     scope = level === "DISTRICT" ? { districtId: found.id } : { provinceIds: await unitWithPredecessors(found.id) };

@@ -31,6 +31,14 @@ export function unitExistedInYear(unit: { validFrom: Date; validTo: Date | null 
   return unit.validFrom <= on && (unit.validTo === null || unit.validTo > on);
 }
 
+/**
+ * Prisma filter: units that stood on the last day before the reform or stand since — what a
+ * form offers for today's work (OCOP products, task links), not the versions of earlier years.
+ */
+export function standingSinceReformEve() {
+  return { OR: [{ validTo: null }, { validTo: { gte: REFORM_DATE } }] };
+}
+
 /** Prisma filter: units valid on a date (validTo is exclusive). */
 export function validOn(date: Date) {
   return { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] };

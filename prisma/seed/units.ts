@@ -4,7 +4,7 @@
 // Đồng Nai, and — through units-history.ts — the units of every GSO snapshot 2015–2025 with the
 // validity of their time (the 1/3/2025 rows identical to older versions reach back to them).
 // Provinces, districts and pre-reform communes carry the NTM region of province_regions.csv.
-// Loaded with bulk inserts (~27,000 units and ~14,000 succession rows in seconds).
+// Loaded with bulk inserts (~17,100 units and ~12,450 succession rows in seconds).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";

@@ -31,7 +31,7 @@ async function openCommune(page: Page, name: string) {
 test.describe.configure({ mode: "serial" });
 
 test("a commune completes and sends its report; the province confirms it; the commune asks to be recognised; the council appraises; the province records the decision", async ({ browser }) => {
-  test.setTimeout(120_000); // three people, five sign-ins, a dozen page loads
+  test.setTimeout(180_000); // three people, five sign-ins, a dozen page loads
   // the province's figure before
   const tinh = await browser.newPage();
   await login(tinh, "tinh@ntm.demo");

@@ -23,7 +23,7 @@ async function fullOfConfirmed(page: Page): Promise<[number, number]> {
 
 // 2026: the units of today (no districts), a year the other journeys do not touch.
 test("a province officer downloads the template, fills a commune, sees the dry run, confirms; the dashboard counts the report once it is sent and confirmed", async ({ browser, page }, testInfo) => {
-  test.setTimeout(90_000); // two people, and the dashboard three times
+  test.setTimeout(150_000); // two people, the dashboard three times, two dry runs and an apply
   // a xã of today's Thái Nguyên with its commune group (so every threshold applies) whose 2026
   // dossier is open for entry and has not reached the standard
   const sql = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });

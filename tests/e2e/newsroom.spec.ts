@@ -43,6 +43,7 @@ async function scorecardCounts(page: Page, organisation: RegExp) {
 }
 
 test("a department officer marks a task done and the scorecard seen by the leadership changes", async ({ browser }) => {
+  test.setTimeout(90_000); // two people, two sign-ins, six page loads and a save
   const leader = await (await browser.newContext()).newPage();
   await login(leader, "lanhdao@ntm.demo");
   await leader.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Theo dõi nhiệm vụ" }).click();

@@ -48,6 +48,8 @@ test("every server action refuses an anonymous caller, whatever page it is poste
 });
 
 test("every staff page, for every demo role, is answered or refused — never a server error", async ({ playwright, baseURL }) => {
+  // eight accounts × every staff page, one request at a time: sized to its ~350 requests
+  test.setTimeout(180_000);
   const staff = routes.filter((r) => r.startsWith("/quan-ly") && !r.includes("/api/"));
   const accounts = ["admin", "admin.tinh", "lanhdao", "tinh", "huyen", "xa", "so", "bientap"].map((a) => `${a}@ntm.demo`);
   let cases = 0;

@@ -8,7 +8,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isUnitInScope } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { unitsDateForYear } from "@/lib/units/rules";
+import { assessmentGrid } from "@/lib/imports/template";
+import { listLinkableCommunes } from "@/lib/notices/staff-queries";
+import { resolveReportUnit } from "@/lib/reports/scope";
+import { openStatistics } from "@/lib/stats/open-data";
+import { communeOptionsForViewer } from "@/lib/ocop/queries";
 import { unitWithPredecessors } from "@/lib/users/queries";
+import { listGrantableUnits } from "@/lib/users/staff-queries";
 import { DEMO_SCRIPT, DEMO_YEARS, loadDemoCommunesByYear } from "../../prisma/seed";
 import { seedUnits } from "../../prisma/seed/units";
 import { ensureUnitsHistory } from "../../prisma/seed/units-history";
@@ -218,6 +224,51 @@ describe("scope through history", () => {
     expect(own.every((c) => isUnitInScope(viewer, c))).toBe(true);
     const other = await db.adminUnit.findFirstOrThrow({ where: { level: "COMMUNE", province: { code: "19" }, district: { code: { not: "173" } }, ...onDate("2016-12-31") } });
     expect(isUnitInScope(viewer, other)).toBe(false);
+  });
+});
+
+describe("reports, open data and import templates of an earlier year use that year's units", () => {
+  it("a district asked by its 1/3/2025 id is shown as it stood that year: Thị xã Mộc Châu in 2024 is Huyện Mộc Châu", async () => {
+    const admin = await viewerOf("admin@ntm.demo");
+    const [huyen, thiXa] = await db.adminUnit.findMany({ where: { level: "DISTRICT", code: "123" }, orderBy: { validFrom: "asc" } });
+    const unit = await resolveReportUnit(admin, { huyen: thiXa.id }, 2024);
+    expect(unit).toMatchObject({ level: "DISTRICT", unitId: huyen.id, name: "Huyện Mộc Châu", scope: { districtId: huyen.id } });
+    expect((await resolveReportUnit(admin, { huyen: thiXa.id }, 2025)).unitId).toBe(thiXa.id);
+    const stats = await openStatistics({ nam: 2024, huyen: "123" } as Parameters<typeof openStatistics>[0]);
+    expect(stats.unit.name).toBe("Huyện Mộc Châu");
+  });
+
+  it("a district formed later has no report for a year before it", async () => {
+    const admin = await viewerOf("admin@ntm.demo");
+    // a district of 1/3/2025 whose code no unit carried at the end of 2016
+    const later = await db.adminUnit.findFirstOrThrow({
+      where: { level: "DISTRICT", ...onDate("2025-03-01"), NOT: { code: { in: (await db.adminUnit.findMany({ where: { level: "DISTRICT", ...onDate("2016-12-31") }, select: { code: true } })).map((d) => d.code) } } },
+    });
+    await expect(resolveReportUnit(admin, { huyen: later.id }, 2016)).rejects.toThrow(/có trong danh mục đơn vị hành chính từ/);
+  });
+
+  it("the import template of today's Thái Nguyên for 2020 lists the xã of 2020 of Thái Nguyên and Bắc Kạn", async () => {
+    const tinh = await viewerOf("tinh@ntm.demo");
+    const grid = await assessmentGrid(tinh, tinh.unitId, 2020);
+    const xa = await db.adminUnit.count({ where: { level: "COMMUNE", type: "XA", province: { code: { in: ["19", "06"] } }, ...onDate("2020-12-31") } });
+    expect(grid.rows).toHaveLength(xa);
+    expect(xa).toBeGreaterThan(137);
+  });
+});
+
+describe("forms for today's work offer the units of 30/6/2025 and later, not older versions", () => {
+  it("OCOP communes, task links and account units of Thái Nguyên", async () => {
+    const tinh = await viewerOf("tinh@ntm.demo");
+    const admin = await viewerOf("admin@ntm.demo");
+    const ended = async (ids: number[]) => db.adminUnit.count({ where: { id: { in: ids }, validTo: { lt: new Date("2025-07-01") } } });
+    const ocop = await communeOptionsForViewer(tinh);
+    expect(ocop.length).toBeGreaterThan(0);
+    expect(await ended(ocop.map((o) => o.id))).toBe(0);
+    const links = await listLinkableCommunes(tinh.unitId);
+    expect(await ended(links.map((l) => l.id))).toBe(0);
+    const oldThaiNguyen = await db.adminUnit.findFirstOrThrow({ where: { level: "PROVINCE", code: "19", ...onDate("2025-03-01") } });
+    const grantable = (await listGrantableUnits(admin, oldThaiNguyen.id))!;
+    expect([grantable.districts.length, grantable.communes.length]).toEqual([9, 172]); // 121 xã, 41 phường, 10 thị trấn
   });
 });
 
