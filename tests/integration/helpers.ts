@@ -147,6 +147,9 @@ export async function putTitle(opts: { unitId: number; decisionDate: string; rev
 }
 
 /** A calendar day as the services take it (`today`): midnight UTC of that date. */
+/** A province code no real province uses: tests that build their own units put them under it. */
+export const TEST_PROVINCE_CODE = "98";
+
 export const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**

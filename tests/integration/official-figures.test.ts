@@ -17,8 +17,9 @@ import { communesToCsv, openCommunes, ZCommunesQuery } from "@/lib/stats/commune
 import { openStatistics, statsToCsv } from "@/lib/stats/open-data";
 import { openApiDocument } from "@/lib/stats/openapi";
 import { reportFigure } from "../figures";
+import { TEST_PROVINCE_CODE } from "./helpers";
 
-const PROVINCE = "98"; // a code no province uses
+const PROVINCE = TEST_PROVINCE_CODE;
 const N = 143;
 const dir = mkdtempSync(join(tmpdir(), "ntm-history-"));
 let provinceId = 0;
