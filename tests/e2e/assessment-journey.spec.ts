@@ -151,15 +151,16 @@ test("a stale save from a second browser is refused with the newer value and who
 test("bad input gets a clear Vietnamese message next to the field and nothing is saved", async ({ page }) => {
   await login(page, "tinh@ntm.demo");
   await openCommune(page, "Xã Bàn Đạt");
-  const card = page.getByTestId("criterion-5");
+  // criterion 3 (irrigation) opens with a rate: 3.1 is a percentage under Decision 318
+  const card = page.getByTestId("criterion-3");
   await unfold(card);
   const input = card.locator("input[inputmode=decimal]").first();
   const original = await input.inputValue();
   await input.fill("khoảng 80");
-  await card.getByRole("button", { name: "Lưu tiêu chí 5" }).click();
+  await card.getByRole("button", { name: "Lưu tiêu chí 3" }).click();
   await expect(card.getByText("Giá trị phải là một số (ví dụ 85,5).")).toBeVisible();
   await input.fill("-5");
-  await card.getByRole("button", { name: "Lưu tiêu chí 5" }).click();
+  await card.getByRole("button", { name: "Lưu tiêu chí 3" }).click();
   await expect(card.getByText("Tỷ lệ không được âm.")).toBeVisible();
   await page.reload();
   await unfold(card);
