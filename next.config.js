@@ -1,5 +1,5 @@
 // Headers that never change, on every response (pages, API, static files). The per-response ones
-// (Content-Security-Policy with its nonce, HSTS over HTTPS) are set by scripts/serve.ts.
+// (Content-Security-Policy with its nonce, HSTS over HTTPS) are set by proxy.ts.
 const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -16,8 +16,6 @@ const nextConfig = {
   },
   reactStrictMode: true,
   poweredByHeader: false,
-  // scripts/serve.ts compresses, after it has put each response's CSP nonce in the page
-  compress: false,
   // `npm test` type-checks the whole repository (tsc --noEmit) before it builds; the build
   // itself skips that step so a start after a change is faster.
   typescript: { ignoreBuildErrors: true },

@@ -1,30 +1,62 @@
-// Redirects only: anonymous visitors of staff pages go to the login page. Every staff page and
-// server action still checks the session and the user's scope on the server (lib/auth, lib/authz).
-// And one refusal: a server-action post over the body limit is answered 413 here, before Next
-// reads it (lib/security/action-body-limit.ts).
+// What every request meets before Next.js renders or acts (Next's documented Proxy):
+// - a URL with a NUL byte or escapes that do not decode: 400, once, here;
+// - a server-action post over the body limit: 413 before Next reads it (lib/security/action-body-limit.ts);
+//   a multipart one that cannot be parsed: 400 (Next itself would answer 500);
+// - anonymous visitors of staff pages go to the sign-in page (every staff page and server action
+//   still checks the session and the user's scope on the server: lib/auth, lib/authz);
+// - every page gets a Content-Security-Policy with a nonce of its own, given to Next in the request
+//   headers so that it puts the nonce on its scripts (the app's root layout renders per request),
+//   and HSTS over HTTPS. Headers that never change are in next.config.js.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { isActionPost, refuseOversizedAction } from "@/lib/security/action-body-limit";
+import { checkActionPost, isActionPost } from "@/lib/security/action-body-limit";
+import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "@/lib/security/headers";
+
+/** A path whose escapes decode and that holds no NUL (PostgreSQL text cannot hold one). */
+function readablePath(pathname: string): boolean {
+  if (/%00|\u0000/i.test(pathname)) return false;
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export async function proxy(request: NextRequest) {
+  if (!readablePath(request.nextUrl.pathname)) {
+    return new NextResponse("Địa chỉ không hợp lệ.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   if (isActionPost(request)) {
-    const refused = await refuseOversizedAction(request);
+    const refused = await checkActionPost(request);
     if (refused) return refused;
   }
-  if (!request.nextUrl.pathname.startsWith("/quan-ly")) return NextResponse.next();
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (!token) {
-    const login = new URL("/dang-nhap", request.url);
-    login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(login);
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/quan-ly")) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const login = new URL("/dang-nhap", request.url);
+      login.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
+      return NextResponse.redirect(login);
+    }
   }
-  return NextResponse.next();
+  const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  if (pathname.startsWith("/api/")) {
+    // JSON and files set their own policy
+    const response = NextResponse.next();
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  }
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
-  matcher: [
-    "/quan-ly/:path*",
-    // server actions post to any page: a fetch action names itself in this header
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-  ],
+  // everything but the build's static files, which carry no script of a page
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

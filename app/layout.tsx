@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "@fontsource/be-vietnam-pro/vietnamese-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/latin-400.css";
@@ -16,7 +17,11 @@ export const metadata: Metadata = {
   alternates: { types: FEED_ALTERNATES },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page is rendered per request: proxy.ts gives each one a Content-Security-Policy nonce, which
+// Next puts on its scripts only when it renders for that request. Data stays cached
+// (lib/content/public-cache.ts); only the render is per request.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="vi">
       <body className="min-h-screen font-sans antialiased">{children}</body>

@@ -1,6 +1,6 @@
 // npm start — the whole portal from a clean clone: embedded PostgreSQL (unless DATABASE_URL),
 // migrations, demo data on an empty database, a production build when sources changed, then
-// the portal server (scripts/serve.ts: Next.js with each page's CSP nonce) on PORT (3000).
+// Next's own server (`next start`; proxy.ts gives each page its CSP nonce) on PORT (3000).
 // Ctrl-C or SIGTERM stops the app, then the database, and exits 0; a web process that ends
 // by itself (crash, OOM killer) stops the database too, and npm start exits non-zero.
 // npm run dev — the same with Next's development mode (hot reload).

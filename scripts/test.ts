@@ -30,7 +30,7 @@ const fileNames = args.filter((a) => !SUITES.includes(a));
 const securityOnly = process.argv.includes("--security");
 const wants = (suite: string) => (only.length === 0 && !(securityOnly && suite === "typecheck")) || only.includes(suite);
 const SECURITY_FILES: Record<string, string[]> = {
-  unit: ["sanitize", "security-headers", "nonce-stream", "page-template", "response-cache", "auth-rules", "file-download", "correction-rules", "http-guards", "upload-content", "upload-storage", "import-zip-limits"],
+  unit: ["sanitize", "security-headers", "auth-rules", "file-download", "correction-rules", "http-guards", "upload-content", "upload-storage", "import-zip-limits"],
   integration: [
     "assessment-authz", "programme-authz", "scope", "auth-hardening", "assessment-concurrency", "import-fault", "backup", "audit-log", "corrections",
     "national-scope", "file-scope", "public-figures", "database-roles", "import-limits", "visits",

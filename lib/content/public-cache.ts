@@ -5,35 +5,18 @@
 //   scheduled, edited or unpublished, which expires every entry — and every cached page — that
 //   used the tag, so the next request reads the database again. No page is served stale after
 //   a publish.
-// - Detail pages (/tin-tuc/[slug], /thong-bao/[slug], /van-ban/[slug]) are rendered on their
-//   first request and kept as static HTML (generateStaticParams → [], ISR); their reads' tags
-//   become the page's tags, so a hit costs no database work at all. View counts therefore come
-//   from a client beacon (POST /api/luot-xem), never from the render.
-// - List pages (home, /tin-tuc, /thong-bao, /van-ban) depend on the query string and render per
-//   request, from cached reads only.
+// - Every page renders per request (its CSP nonce: proxy.ts), reading only cached data. View
+//   counts come from a client beacon (POST /api/luot-xem), never from the render.
 //
 // Scheduled content (status SCHEDULED, publishedAt in the future) must appear at its time and
 // not before, and a cache cannot know the clock. Each read applies the visibility filter with
-// the time of the read, and (publicRead):
-// - every read is keyed by the visibility epoch of its kind (publicClock): the latest scheduled
-//   time that has passed. When a scheduled time passes, the key changes and the data is read
-//   afresh: list pages (rendered per request) show scheduled content at its time, no delay;
-// - a cached detail page lives until the next scheduled time (its reads' revalidate), then is
-//   regenerated with stale-while-revalidate: worst case, the FIRST request after the scheduled
-//   time still gets the previous page ("Các tin khác" without the new article, or the 404 of a
-//   not-yet-published slug) while it triggers the regeneration; the following requests get the
-//   new one.
-// - CACHE_CEILING_SECONDS bounds every entry's life, for changes made outside the editor
-//   (a database edited by hand).
-//
-// Worst-case staleness, then: after a publish, edit or unpublish in the editor, none; at a
-// scheduled time, none on list pages and one response on a detail page; at midnight (task
-// classes of a notice page), one response; after a change made outside the editor, 24 hours.
-// The cache lives in the server's memory only (next.config.js isrFlushToDisk: false).
-// A cached page still gets a Content-Security-Policy nonce of its own in every response: it is
-// rendered with the server process's secret placeholder, replaced per response (scripts/serve.ts,
-// lib/security/nonce-stream.ts) — rendering every page per request for its nonce would cost
-// about 20 times the throughput of these pages.
+// the time of the read, and every read is keyed by the visibility epoch of its kind
+// (publicClock): the latest scheduled time that has passed. When a scheduled time passes, the key
+// changes and the data is read afresh: pages show scheduled content at its time, no delay.
+// CACHE_CEILING_SECONDS bounds every entry's life, for changes made outside the editor (a
+// database edited by hand): worst-case staleness after a publish, edit or unpublish in the
+// editor is none; after a change made outside it, 24 hours. The cache lives in the server's
+// memory only (next.config.js isrFlushToDisk: false).
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";

@@ -1,16 +1,16 @@
 // The dashboards' figures, kept in memory by the portal server between two changes of the data
 // they are read from. A dashboard page reads ~20 queries' worth of figures (a third of its time);
 // leaders open the same few pages again and again while the data changes now and then.
-// - On only where scripts/serve.ts starts it (npm start, the e2e and bench servers): tests,
-//   scripts and `next dev` compute every time.
+// - On only in production servers, started by instrumentation.ts (npm start, the e2e and bench
+//   servers): tests, scripts and `next dev` compute every time.
 // - An entry is dropped the moment the data has changed: when PostgreSQL notifies a commit that
 //   changed a table the figures come from (the *_dashboard_figures_notify migration), delivered
 //   within milliseconds, before whoever saved asks for the next page. A request as such drops
 //   nothing: an anonymous POST would otherwise make every leader's next page slow. While the
 //   server is not listening, nothing is kept.
 // - Entries also expire after a minute, and at most MAX_ENTRIES are kept (oldest dropped first).
-// The state lives on globalThis: serve.ts and the pages Next.js compiled load this file as two
-// separate modules.
+// The state lives on globalThis: instrumentation.ts and the pages Next.js compiled load this file
+// as separate modules.
 import pg from "pg";
 
 /** the channel of the *_dashboard_figures_notify migration */

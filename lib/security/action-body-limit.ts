@@ -23,21 +23,36 @@ export function isActionPost(request: Request): boolean {
   return request.method === "POST" && (request.headers.has("next-action") || /^multipart\/form-data/i.test(request.headers.get("content-type") ?? ""));
 }
 
-/** A 413 for a server-action post over the limit, or null to let it through. */
-export async function refuseOversizedAction(request: Request, maxBytes = ACTION_BODY_MAX_BYTES): Promise<Response | null> {
+/**
+ * A 413 for a server-action post over the limit, a 400 for a multipart one that cannot be parsed
+ * (Next's own parser would fail with a 500), or null to let it through. The body read here is the
+ * proxy's own copy, which Next buffers anyway for the action.
+ */
+export async function checkActionPost(request: Request, maxBytes = ACTION_BODY_MAX_BYTES): Promise<Response | null> {
   const declared = request.headers.get("content-length");
-  if (declared !== null) return Number(declared) > maxBytes ? refusal() : null;
-  if (!request.body) return null;
-  // chunked: this is the proxy's own copy of the body, which Next buffers anyway for the action
+  if (declared !== null && Number(declared) > maxBytes) return refusal();
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = /^multipart\/form-data/i.test(contentType);
+  if (!request.body || (declared !== null && !multipart)) return null;
+  // chunked, or multipart: counted as it arrives, refused the moment it passes the limit
   const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return null;
+    if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      reader.releaseLock();
+      void reader.cancel();
       return refusal();
     }
+    chunks.push(value);
+  }
+  if (!multipart) return null;
+  try {
+    await new Response(new Blob(chunks as BlobPart[]), { headers: { "content-type": contentType } }).formData();
+    return null;
+  } catch {
+    return new Response("Dữ liệu gửi lên không đúng định dạng.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

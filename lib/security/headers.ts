@@ -1,6 +1,5 @@
 // Response headers that depend on the request: the Content-Security-Policy with a fresh nonce
-// for every page, and HSTS when the request came over HTTPS. scripts/serve.ts applies them
-// (lib/security/nonce-stream.ts); the headers that never change (nosniff, Referrer-Policy,
+// for every page, and HSTS when the request came over HTTPS. proxy.ts applies them; the headers that never change (nosniff, Referrer-Policy,
 // Permissions-Policy…) are in next.config.js. Pure, so the policy is unit-tested.
 
 /** 128 random bits, base64: unguessable, new for every response. */

@@ -30,16 +30,17 @@ export function unlockTime(failuresNewestFirst: Date[], limit: number, windowMin
 }
 
 /**
- * The client's address from X-Forwarded-For. The portal's server (scripts/serve.ts) appends the
- * address of the connection it accepted, as a reverse proxy does, and each trusted proxy in front
- * appended the address it saw: so the entry `trustedProxies` places left of the last one is the
- * client as the outermost trusted proxy saw it. Entries further left are the client's own word and
- * never read. 0 (no proxy in front): the connection's address itself.
+ * The client's address from X-Forwarded-For. Each trusted reverse proxy in front of the portal
+ * appends the address it saw (nginx: `$proxy_add_x_forwarded_for`), so the entry the outermost one
+ * appended — `trustedProxies` from the end — is the client; entries further left are the client's
+ * own word and never read. Without a proxy (0), Next.js sets the header to the connection's
+ * address only when the client sent none, and gives the application no other way to read it: the
+ * last entry is then all there is, and a client can write it (README "Bảo mật").
  */
 export function clientAddress(forwardedFor: string | string[] | null | undefined, trustedProxies = 0): string {
   const raw = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   const hops = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  const hop = hops[Math.max(0, hops.length - 1 - Math.max(0, trustedProxies))] ?? "";
+  const hop = hops[Math.max(0, hops.length - Math.max(1, trustedProxies))] ?? "";
   // an IPv4 address seen through an IPv6 socket is the same client
   return hop.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 100);
 }

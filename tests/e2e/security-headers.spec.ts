@@ -32,13 +32,10 @@ test("every script of a page carries the nonce of its own response, and each res
   const article = /href="(\/tin-tuc\/[^"?]+)"/.exec(await (await request.get("/tin-tuc")).text())?.[1];
   expect(article).toBeTruthy();
   const seen = new Set<string>();
-  let replays = 0;
-  // the article three times: rendered, then from Next's cache, then replayed by the micro-cache
-  // (scripts/lib/response-cache.ts) from its gzip template
+  // the article three times: whatever Next keeps of its data, each response has a nonce of its own
   for (const path of [...PUBLIC_PAGES, article!, article!, article!]) {
     const res = await request.get(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
     expect(res.status(), path).toBe(200);
-    if (res.headers()["x-portal-cache"] === "HIT") replays++;
     const csp = res.headers()["content-security-policy"];
     expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(csp).toMatch(/object-src 'none'/);
@@ -50,7 +47,6 @@ test("every script of a page carries the nonce of its own response, and each res
     expect(scripts.length, path).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
   }
-  expect(replays).toBeGreaterThan(0);
 });
 
 test("public pages work under the policy with no violation reported", async ({ page }) => {

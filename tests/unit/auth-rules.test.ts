@@ -71,10 +71,10 @@ describe("rate-limit arithmetic", () => {
 
 describe("client address", () => {
   it.each([
-    ["no proxy: the connection's address, which the server appended", "127.0.0.1", 0, "127.0.0.1"],
-    ["no proxy: a forged header before it is ignored", "6.6.6.6, 203.0.113.7", 0, "203.0.113.7"],
-    ["one proxy: the address it appended, left of the connection's", "6.6.6.6, 203.0.113.7, 10.0.0.2", 1, "203.0.113.7"],
-    ["two proxies", "6.6.6.6, 203.0.113.7, 10.0.0.3, 10.0.0.2", 2, "203.0.113.7"],
+    ["no proxy: the connection's address, which Next sets when the client sent none", "127.0.0.1", 0, "127.0.0.1"],
+    ["no proxy: a header the client wrote is all there is (README: run behind a proxy)", "6.6.6.6", 0, "6.6.6.6"],
+    ["one proxy: the address it appended; the client's own entries left of it are ignored", "6.6.6.6, 203.0.113.7", 1, "203.0.113.7"],
+    ["two proxies: the address the outer one appended", "6.6.6.6, 203.0.113.7, 10.0.0.3", 2, "203.0.113.7"],
     ["IPv4 through an IPv6 socket", "::ffff:192.0.2.1", 0, "192.0.2.1"],
     ["no header: unknown (no per-address limit)", undefined, 0, ""],
   ])("%s", (_label, header, hops, expected) => {

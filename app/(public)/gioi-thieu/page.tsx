@@ -2,10 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageMetadata } from "@/lib/site/metadata";
 
-// Fully static: prerendered by `next build` and served as is (also the baseline of the
-// `public-article` benchmark).
-export const dynamic = "force-static";
-
 export const metadata: Metadata = pageMetadata({
   title: "Giới thiệu cổng thông tin",
   description:

@@ -8,14 +8,6 @@ import { formatDate, formatFileSize, todayInVietnam } from "@/lib/format";
 import { getPublishedNotice } from "@/lib/notices/queries";
 import { pageMetadata } from "@/lib/site/metadata";
 
-// Static on demand like an article (lib/content/public-cache.ts); the task classes depend on
-// today's date, so the cached page lives until the next midnight in Vietnam at most.
-export const dynamicParams = true;
-export const revalidate = 86400;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
-
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -9,15 +9,6 @@ import { formatDateTime } from "@/lib/format";
 import { getPublishedArticle, listOtherArticles } from "@/lib/news/queries";
 import { pageMetadata } from "@/lib/site/metadata";
 
-// Rendered on its first request, then served as static HTML until a tag of its reads is
-// expired by an edit (or its lifetime ends: lib/content/public-cache.ts). The view count is
-// counted by the footer's beacon, not here.
-export const dynamicParams = true;
-export const revalidate = 86400;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
-
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

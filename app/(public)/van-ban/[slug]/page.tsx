@@ -8,13 +8,6 @@ import { getPublishedDocument, listOtherDocuments } from "@/lib/documents/querie
 import { formatDate, formatFileSize } from "@/lib/format";
 import { pageMetadata } from "@/lib/site/metadata";
 
-// Static on demand like an article (lib/content/public-cache.ts).
-export const dynamicParams = true;
-export const revalidate = 86400;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
-
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
