@@ -4,7 +4,8 @@
 // PostgreSQL here), NEXTAUTH_SECRET missing or under 32 characters, NEXTAUTH_URL not an absolute
 // http(s) address, HOSTNAME 0.0.0.0 or :: without ALLOW_ALL_INTERFACES=1 (default 127.0.0.1).
 // It never builds (run `npm run build` first) and never seeds: an empty database is refused (run
-// `npm run db:seed -- --no-demo` once, then `npm run user:create-admin`). Pending migrations are
+// `npm run db:seed -- --no-demo` once, then `npm run user:create-admin`), and so is one holding
+// active demo accounts, whose password is public (`npm run demo:purge -- --yes`). Pending migrations are
 // applied unless MIGRATE_ON_START=0, under the setup lock, so several instances may start at
 // once. Then the portal server runs as under `npm start` (scripts/lib/server.ts); SIGTERM and
 // SIGINT go to it, and this command exits with its code (128 + n when a signal n killed it).
@@ -60,11 +61,15 @@ try {
     console.error("Cơ sở dữ liệu chưa có dữ liệu tham chiếu (đơn vị hành chính, bộ tiêu chí): chạy npm run db:seed -- --no-demo một lần, rồi npm run user:create-admin.");
     process.exit(1);
   }
+  if (state.demoAccounts > 0) {
+    // their password is in the README: whoever signs in first chooses the new one (admin@ntm.demo is a national ADMIN)
+    console.error(
+      `Cơ sở dữ liệu còn ${state.demoAccounts} tài khoản mẫu đang hoạt động, mật khẩu của chúng được công bố trong README: xóa dữ liệu mẫu bằng npm run demo:purge -- --yes trước khi chạy thật.`,
+    );
+    process.exit(1);
+  }
   if (state.admins === 0) {
     console.warn("Chưa có tài khoản quản trị: tạo bằng npm run user:create-admin -- --email <email> --name <họ tên>.");
-  }
-  if (state.demoAccounts > 0) {
-    console.warn(`Cơ sở dữ liệu còn ${state.demoAccounts} tài khoản mẫu: xóa dữ liệu mẫu bằng npm run demo:purge -- --yes.`);
   }
 } catch (err) {
   console.error(`Không chuẩn bị được cơ sở dữ liệu: ${err instanceof Error ? err.message : err}`);

@@ -1,6 +1,7 @@
 // A real installation, through the commands an operator types (README "Chạy thật (production)"):
 // `npm run start:prod` refuses demo mode, a missing or short session key, no database of its own
-// and a missing build, before it opens a single connection; it never builds and never seeds.
+// and a missing build, before it opens a single connection; it never builds and never seeds, and
+// refuses a database holding active demo accounts.
 // `npm run db:seed -- --no-demo` loads the reference data and no account; `npm run
 // user:create-admin` then makes the first administrator, who can sign in and must first change
 // the password.
@@ -164,15 +165,15 @@ describe("npm run start:prod refuses what is not a real deployment, before touch
   }, 60_000);
 });
 
-describe("npm run start:prod never seeds", () => {
-  /** A checkout whose build start:prod accepts (its server is not started in these cases). */
-  function checkoutWithBuild(): string {
-    const checkout = checkoutWithoutBuild();
-    mkdirSync(join(checkout, ".next"));
-    writeFileSync(join(checkout, ".next", "BUILD_ID"), "test-build");
-    return checkout;
-  }
+/** A checkout whose build start:prod accepts (its server is never reached in these cases). */
+function checkoutWithBuild(): string {
+  const checkout = checkoutWithoutBuild();
+  mkdirSync(join(checkout, ".next"));
+  writeFileSync(join(checkout, ".next", "BUILD_ID"), "test-build");
+  return checkout;
+}
 
+describe("npm run start:prod never seeds", () => {
   it("on an empty database: applies the migrations, loads nothing, and asks for the reference seed", async () => {
     const url = await freshDatabase();
     const run = await runScript("scripts/start-prod.ts", [], { ...PRODUCTION, DATABASE_URL: url }, checkoutWithBuild());
@@ -271,5 +272,17 @@ describe("a real installation: reference seed, first administrator, sign-in", ()
     expect(usage.stderr).toContain("Cách dùng: npm run user:create-admin -- --email <email> --name <họ tên>");
 
     expect(await count(url, `SELECT count(*)::int AS n FROM "User"`)).toBe(users);
+  }, 120_000);
+
+  it("start:prod refuses a database that still has an active demo account, whose password is public", async () => {
+    await query(url, `INSERT INTO "User" (email, name, "passwordHash", role, "isDemo", "mustChangePassword") VALUES ('admin@ntm.demo', 'Quản trị hệ thống', 'x', 'ADMIN', true, true)`);
+    try {
+      const run = await runScript("scripts/start-prod.ts", [], { ...PRODUCTION, DATABASE_URL: url }, checkoutWithBuild());
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("Cơ sở dữ liệu còn 1 tài khoản mẫu đang hoạt động");
+      expect(run.stderr).toContain("npm run demo:purge -- --yes");
+    } finally {
+      await query(url, `DELETE FROM "User" WHERE email = 'admin@ntm.demo'`);
+    }
   }, 120_000);
 });
