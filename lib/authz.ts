@@ -88,9 +88,31 @@ export const SYSTEM_IMPORT: Viewer = {
   scopeUnitIds: [],
 };
 
-/** The user to record for a viewer's writes: none for the system import. */
+/**
+ * The operator at the server's command line (`npm run user:create-admin`, which makes the first
+ * account of a new installation): a national administrator with no account — what it writes is
+ * audited with no user and marked with its e-mail ("by": "system-operator").
+ */
+export const SYSTEM_OPERATOR: Viewer = {
+  id: 0,
+  name: "Quản trị máy chủ (dòng lệnh)",
+  email: "system-operator",
+  role: "ADMIN",
+  organisationId: null,
+  unitId: null,
+  unitLevel: null,
+  unitName: null,
+  scopeUnitIds: [],
+};
+
+/** The user to record for a viewer's writes: none for the system import or the operator. */
 export function actorId(viewer: Viewer): number | null {
   return viewer.id > 0 ? viewer.id : null;
+}
+
+/** What an audit row of a viewer without an account adds to its `after`, to say who it was. */
+export function systemActorMark(viewer: Viewer): { by: string } | Record<string, never> {
+  return actorId(viewer) === null ? { by: viewer.email } : {};
 }
 
 /** The fields of an administrative unit that scope checks need. */

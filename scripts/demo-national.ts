@@ -7,11 +7,10 @@
 // (the generator of prisma/seed/demo-assessments.ts, keyed by commune code).
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { DEMO_YEARS, isDatabaseEmpty, loadDemoCommunesByYear, seedDatabase } from "../prisma/seed.ts";
+import { DEMO_YEARS, loadDemoCommunesByYear } from "../prisma/seed.ts";
 import { loadSeededSets, seedDemoAssessments } from "../prisma/seed/demo-assessments.ts";
-import { ensureUnitsHistory } from "../prisma/seed/units-history.ts";
-import { applyMigrations } from "./lib/migrations.ts";
 import { openDatabase } from "./lib/runtime.ts";
+import { setUpDatabase } from "./lib/setup-lock.ts";
 
 export interface NationalDemoSummary {
   communes: number;
@@ -65,14 +64,9 @@ export async function seedNationalDemo(url: string): Promise<NationalDemoSummary
 async function main() {
   const db = await openDatabase();
   try {
-    const applied = await applyMigrations(db.url);
-    if (applied.length) console.log(`Đã áp dụng ${applied.length} migration.`);
-    await ensureUnitsHistory(db.url); // each year's communes need the units of that year
-    if (await isDatabaseEmpty(db.url)) {
-      console.log("Cơ sở dữ liệu trống: nạp dữ liệu như npm start trước…");
-      const seeded = await seedDatabase(db.url, { demo: true });
-      console.log(`  xong trong ${seeded.seconds.toFixed(1)} giây.`);
-    }
+    // as npm start does, under the same setup lock (each year's communes need the units of that year)
+    const { seeded } = await setUpDatabase(db.url, { seed: { demo: true }, log: (m) => console.log(m) });
+    if (seeded) console.log(`  xong trong ${seeded.seconds.toFixed(1)} giây.`);
     console.log(`Thêm dữ liệu mẫu ${DEMO_YEARS[0]}–${DEMO_YEARS.at(-1)} cho mọi xã (mỗi năm theo đơn vị hành chính của năm đó)…`);
     const s = await seedNationalDemo(db.url);
     const n = (v: number) => v.toLocaleString("vi-VN");

@@ -7,6 +7,7 @@ import { openDatabase } from "./lib/runtime.ts";
 import { applyMigrations, writeMigration } from "./lib/migrations.ts";
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "./lib/postgres.ts";
 import { diffSchemaAgainstDatabase } from "./lib/schema-diff.ts";
+import { setUpDatabase } from "./lib/setup-lock.ts";
 
 const args = process.argv.slice(2);
 const empty = args.includes("--empty");
@@ -36,9 +37,12 @@ try {
       console.log("Viết SQL vào tệp trên rồi chạy `npm run db:migrate` để áp dụng.");
     }
   }
-  const applied = empty ? [] : await applyMigrations(db.url);
-  if (!empty) await (await import("../prisma/seed/units-history.ts")).ensureUnitsHistory(db.url); // units 2015–2025 into a database seeded before them
-  if (!empty) console.log(applied.length ? `Đã áp dụng: ${applied.join(", ")}` : "Cơ sở dữ liệu đã cập nhật.");
+  if (!empty) {
+    // with the units 2015–2025 into a database seeded before them; under the setup lock, so a
+    // portal starting meanwhile waits for this (and this for it)
+    const { applied } = await setUpDatabase(db.url, { seed: null, log: (m) => console.log(m) });
+    if (!applied.length) console.log("Cơ sở dữ liệu đã cập nhật.");
+  }
 } finally {
   await db.close();
 }

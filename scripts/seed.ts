@@ -1,20 +1,20 @@
 // npm run db:seed — applies migrations and seeds the database when it is empty (with demo data
-// unless --no-demo). The same steps run inside `npm start`.
-import { applyMigrations } from "./lib/migrations.ts";
+// unless --no-demo: then the reference data only — administrative units, criteria with their
+// indicators and thresholds, the seed articles, notices and documents, the site settings — and
+// no account: create the first with `npm run user:create-admin`). The same steps run inside
+// `npm start`, under the same setup lock (scripts/lib/setup-lock.ts).
 import { openDatabase } from "./lib/runtime.ts";
-import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
-import { ensureUnitsHistory } from "../prisma/seed/units-history.ts";
+import { setUpDatabase } from "./lib/setup-lock.ts";
 
 const demo = !process.argv.includes("--no-demo");
 const db = await openDatabase();
 try {
-  await applyMigrations(db.url);
-  await ensureUnitsHistory(db.url); // a database seeded before the units of 2015–2025 gets them
-  if (!(await isDatabaseEmpty(db.url))) {
+  const { seeded } = await setUpDatabase(db.url, { seed: { demo }, log: (m) => console.log(m) });
+  if (!seeded) {
     console.log("Cơ sở dữ liệu đã có dữ liệu: không nạp lại.");
   } else {
-    const summary = await seedDatabase(db.url, { demo, log: (m) => console.log(m) });
-    console.log(`Đã nạp dữ liệu trong ${summary.seconds.toFixed(1)} giây.`, summary.counts);
+    console.log(`Đã nạp dữ liệu trong ${seeded.seconds.toFixed(1)} giây.`, seeded.counts);
+    if (!demo) console.log("Chưa có tài khoản nào: tạo tài khoản quản trị đầu tiên bằng npm run user:create-admin -- --email <email> --name <họ tên>.");
   }
 } finally {
   await db.close();

@@ -7,13 +7,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { constants as osConstants } from "node:os";
 import { resolve } from "node:path";
-import { applyMigrations } from "./lib/migrations.ts";
 import { openDatabase } from "./lib/runtime.ts";
 import { buildIsCurrent, recordBuild } from "./lib/build.ts";
 import { portalUploadDir } from "./lib/data-dir.ts";
 import { authSecret } from "./lib/secrets.ts";
 import { portalServerArgs } from "./lib/server.ts";
-import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
+import { setUpDatabase } from "./lib/setup-lock.ts";
 import { DEMO_PASSWORD } from "../prisma/seed/users.ts";
 import { isDemoMode } from "../lib/users/login-rules.ts";
 
@@ -49,14 +48,10 @@ process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGHUP", () => void shutdown(129));
 
 try {
-  const applied = await applyMigrations(db.url);
-  if (applied.length) console.log(`Đã áp dụng ${applied.length} migration.`);
-  await (await import("../prisma/seed/units-history.ts")).ensureUnitsHistory(db.url); // units 2015–2025 into a database seeded before them
-  if (await isDatabaseEmpty(db.url)) {
-    console.log("Cơ sở dữ liệu trống: nạp đơn vị hành chính, bộ tiêu chí, tin bài và dữ liệu mẫu…");
-    const summary = await seedDatabase(db.url, { demo: true, log: (m) => console.log(`  ${m}`) });
-    console.log(`  xong trong ${summary.seconds.toFixed(1)} giây.`);
-  }
+  // migrations, the units history, demo data on an empty database: under the setup lock, so a
+  // second instance starting beside this one waits and then skips
+  const { seeded } = await setUpDatabase(db.url, { seed: { demo: true }, log: (m) => console.log(m) });
+  if (seeded) console.log(`  xong trong ${seeded.seconds.toFixed(1)} giây.`);
   const env = {
     ...process.env,
     DATABASE_URL: db.url,

@@ -4,7 +4,7 @@
 // and a province's programme commune list for a phase. The same rules as the assessment import:
 // a dry run first, every problem by row and column in Vietnamese, all or nothing in one
 // transaction, every change audited.
-import { actorId, hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { actorId, hasPermission, isUnitInScope, systemActorMark, type Viewer } from "@/lib/authz";
 import { reportPermission } from "@/lib/assessments/workflow";
 import { communeResult, communeSetCodeForYear, type CriterionStatus } from "@/lib/criteria/rules";
 import { db, type Tx } from "@/lib/db";
@@ -454,7 +454,7 @@ async function writeProgramme(tx: Tx, viewer: Viewer, plan: ProgrammePlan, repor
 
 async function audit(tx: Tx, viewer: Viewer, action: string, entityType: string, entityId: number, unitId: number, after: Record<string, unknown>) {
   await tx.auditLog.create({
-    data: { userId: actorId(viewer), action, entityType, entityId: String(entityId), unitId, after: { ...after, ...(actorId(viewer) === null ? { by: "system-import" } : {}) } as object },
+    data: { userId: actorId(viewer), action, entityType, entityId: String(entityId), unitId, after: { ...after, ...systemActorMark(viewer) } as object },
   });
 }
 

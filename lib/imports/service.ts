@@ -3,7 +3,7 @@
 // a dry run reports; an apply does it all again inside one transaction, with the dossiers locked,
 // and writes only when the plan is the one the user saw (same fingerprint). Set-based writes:
 // a national file (~7,700 communes, ~380,000 cells) is a handful of statements per 5,000 rows.
-import { actorId, assertPermission, isUnitInScope, type Viewer } from "@/lib/authz";
+import { actorId, assertPermission, isUnitInScope, systemActorMark, type Viewer } from "@/lib/authz";
 import { communeSetCodeForYear, type GroupingScheme, type NtmRegion } from "@/lib/criteria/rules";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -233,7 +233,7 @@ async function writePlan(tx: Tx, viewer: Viewer, catalogue: Catalogue, year: num
         entityId: String(w.assessmentId),
         unitId: w.communeId,
         before: w.before,
-        after: { ...w.after, row: w.row, ...(actorId(viewer) === null ? { by: "system-import" } : {}) },
+        after: { ...w.after, row: w.row, ...systemActorMark(viewer) },
       })),
     });
     progress({ stage: "write", done: Math.min(start + WRITE_CHUNK, total), total });

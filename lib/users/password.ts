@@ -1,6 +1,8 @@
 // Password hashing: bcrypt (a deliberately slow hash). Passwords are composed to NFC first, so a
 // Vietnamese password typed on any keyboard gives the same bytes.
+import { randomInt } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { passwordPolicyIssues } from "./password-policy";
 
 /** bcrypt cost (2^10 rounds): ≥ 10 as OWASP asks; a stored hash of a lower cost is redone at sign-in. */
 export const BCRYPT_COST = 10;
@@ -27,3 +29,18 @@ let dummy: Promise<string> | null = null;
  * the first need, not while the modules of every page load (~70 ms of bcrypt in each bundle).
  */
 export const dummyHash = (): Promise<string> => (dummy ??= bcrypt.hash(Math.random().toString(36), BCRYPT_COST));
+
+/** Letters and digits a person can read back without confusion (no 0/O, 1/l/I). */
+const READABLE = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/**
+ * A random password for an account (20 characters, ~115 bits) that meets the policy for `email`:
+ * shown once to whoever creates the account, who hands it over; its owner replaces it at the
+ * first sign-in.
+ */
+export function generateTemporaryPassword(email: string, length = 20): string {
+  for (;;) {
+    const password = Array.from({ length }, () => READABLE[randomInt(READABLE.length)]).join("");
+    if (passwordPolicyIssues(password, email).length === 0) return password;
+  }
+}

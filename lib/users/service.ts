@@ -2,7 +2,7 @@
 // more than they hold, lib/users/grant-rules.ts) → act in a transaction with its audit row.
 // Passwords never reach the audit log.
 import { writeAudit } from "@/lib/audit";
-import { assertPermission, type Viewer } from "@/lib/authz";
+import { actorId, assertPermission, systemActorMark, type Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { invalidInput } from "@/lib/forms";
@@ -32,6 +32,9 @@ export async function createUser(viewer: Viewer | null, input: TCreateUserForm):
       : await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, unit: { select: unitSelect } } });
   if (input.organisationId !== null && !organisation) throw invalidInput({ organisationId: ["Cơ quan không tồn tại."] });
   assertGrant(viewer, { role: input.role, unit, organisationUnit: organisation ? organisation.unit : undefined });
+  // the form checks it too; every entry point (the command line as well) gets it here
+  const issues = passwordPolicyIssues(input.password, input.email);
+  if (issues.length) throw invalidInput({ password: issues });
 
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
@@ -48,17 +51,17 @@ export async function createUser(viewer: Viewer | null, input: TCreateUserForm):
         passwordHash,
         // the admin knows this password: its owner replaces it at first sign-in
         mustChangePassword: true,
-        createdById: viewer.id,
+        createdById: actorId(viewer),
       },
       select: { id: true },
     });
     await writeAudit(tx, {
-      userId: viewer.id,
+      userId: actorId(viewer),
       action: "user.create",
       entityType: "User",
       entityId: user.id,
       unitId: input.unitId,
-      after: { email: input.email, name: input.name, role: input.role, unitId: input.unitId, organisationId: input.organisationId },
+      after: { email: input.email, name: input.name, role: input.role, unitId: input.unitId, organisationId: input.organisationId, ...systemActorMark(viewer) },
     });
     return user;
   });

@@ -83,6 +83,28 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
   return applied;
 }
 
+/**
+ * The migrations of `dir` not yet applied to the database of `url` (all of them when it has no
+ * `_prisma_migrations` table): for a start that must not migrate (MIGRATE_ON_START=0).
+ */
+export async function pendingMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [table] } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+    const done = new Set(
+      table.exists
+        ? (await client.query<{ migration_name: string }>(
+            `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )).rows.map((r) => r.migration_name)
+        : [],
+    );
+    return readMigrations(dir).map((m) => m.name).filter((name) => !done.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 export function writeMigration(name: string, sql: string, dir = MIGRATIONS_DIR): string {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const folder = `${stamp}_${name.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}`;

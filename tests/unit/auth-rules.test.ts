@@ -15,6 +15,7 @@ import {
   trustedProxyHops,
   unlockTime,
 } from "@/lib/users/login-rules";
+import { generateTemporaryPassword } from "@/lib/users/password";
 import { emailNameParts, passwordPolicyIssues } from "@/lib/users/password-policy";
 import { ZCreateUserForm } from "@/lib/users/schemas";
 
@@ -49,6 +50,15 @@ describe("password policy", () => {
     expect(r.success).toBe(false);
     const issues = r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(issues).toEqual(["password: Mật khẩu không được chứa tên trong địa chỉ email.", "confirm: Mật khẩu nhập lại không khớp."]);
+  });
+
+  it("generates temporary passwords the policy accepts, each different, for any e-mail", () => {
+    for (const email of ["admin@ntm.gov.vn", "abc.def.ghi.jkl@ntm.vn", "nguyen.van.an@ntm.vn"]) {
+      const passwords = Array.from({ length: 200 }, () => generateTemporaryPassword(email));
+      expect(passwords.flatMap((p) => passwordPolicyIssues(p, email))).toEqual([]);
+      expect(new Set(passwords).size).toBe(passwords.length);
+      expect(passwords.every((p) => /^[a-km-zA-HJ-NP-Z2-9]{20}$/.test(p))).toBe(true); // no 0/O, 1/l/I to misread
+    }
   });
 });
 
