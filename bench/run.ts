@@ -35,6 +35,8 @@ function formatLine(name: string, figures: BenchFigures, scale: DataScale): stri
 function targetVerdict(b: Benchmark, figures: BenchFigures): string | null {
   if (!b.targets) return null;
   const parts = Object.entries(b.targets).map(([k, limit]) => {
+    // a figure the run could not measure (no successful request) meets no target
+    if (figures[k] === null || figures[k] === undefined || !Number.isFinite(Number(figures[k]))) return `${k} not measured MISSED`;
     const v = Number(figures[k]);
     if (typeof limit === "number") return `${k} ${v} ≤ ${limit} ${v <= limit ? "met" : "MISSED"}`;
     return `${k} ${v} ≥ ${limit.min} ${v >= limit.min ? "met" : "MISSED"}`;
