@@ -12,9 +12,9 @@ import { getToken } from "next-auth/jwt";
 import { checkActionPost, isActionPost } from "@/lib/security/action-body-limit";
 import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "@/lib/security/headers";
 
-/** A path whose escapes decode and that holds no NUL (PostgreSQL text cannot hold one). */
-function readablePath(pathname: string): boolean {
-  if (/%00|\u0000/i.test(pathname)) return false;
+/** An address with no NUL anywhere (PostgreSQL text cannot hold one) and a path whose escapes decode. */
+function readableUrl(url: string, pathname: string): boolean {
+  if (/%00|\u0000/i.test(url)) return false;
   try {
     decodeURIComponent(pathname);
     return true;
@@ -24,7 +24,7 @@ function readablePath(pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest) {
-  if (!readablePath(request.nextUrl.pathname)) {
+  if (!readableUrl(request.url, request.nextUrl.pathname)) {
     return new NextResponse("Địa chỉ không hợp lệ.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (isActionPost(request)) {

@@ -12,6 +12,8 @@
  */
 export const ACTION_BODY_MAX_BYTES = 21 * 1024 * 1024;
 
+import busboy from "busboy";
+
 const TOO_LARGE = "Dữ liệu gửi lên quá lớn: tệp đính kèm tối đa 20 MB (ảnh tối đa 5 MB). Hãy chọn tệp nhỏ hơn rồi gửi lại.";
 
 function refusal(): Response {
@@ -20,7 +22,11 @@ function refusal(): Response {
 
 /** Whether the proxy should look at this request's body: a server action (fetch or form post). */
 export function isActionPost(request: Request): boolean {
-  return request.method === "POST" && (request.headers.has("next-action") || /^multipart\/form-data/i.test(request.headers.get("content-type") ?? ""));
+  if (request.method !== "POST") return false;
+  if (request.headers.has("next-action")) return true;
+  // a form posted without JavaScript goes to its page; API routes read their own bodies, after
+  // authorising (the import streams with its own limit: lib/http.ts)
+  return !new URL(request.url).pathname.startsWith("/api/") && /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "");
 }
 
 /**
@@ -49,10 +55,24 @@ export async function checkActionPost(request: Request, maxBytes = ACTION_BODY_M
     chunks.push(value);
   }
   if (!multipart) return null;
-  try {
-    await new Response(new Blob(chunks as BlobPart[]), { headers: { "content-type": contentType } }).formData();
-    return null;
-  } catch {
-    return new Response("Dữ liệu gửi lên không đúng định dạng.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+  return (await parsesAsMultipart(contentType, chunks))
+    ? null
+    : new Response("Dữ liệu gửi lên không đúng định dạng.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Whether busboy — the parser Next's action handler uses — reads the body to its end. */
+function parsesAsMultipart(contentType: string, chunks: Uint8Array[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8" });
+    } catch {
+      return resolve(false); // no boundary: Next cannot read it either
+    }
+    parser.on("file", (_name, stream) => stream.resume());
+    parser.on("error", () => resolve(false));
+    parser.on("close", () => resolve(true));
+    for (const chunk of chunks) parser.write(chunk);
+    parser.end();
+  });
 }

@@ -82,6 +82,7 @@ async function npmStart(): Promise<Started> {
   // the e2e run's own database, uploads and address are not this instance's
   for (const k of ["DATABASE_URL", "E2E_DATABASE_URL", "UPLOAD_DIR", "NEXTAUTH_URL"]) delete env[k];
   const npm = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  startedGroup = npm.pid;
   let output = "";
   npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
@@ -94,7 +95,8 @@ async function npmStart(): Promise<Started> {
     exited.then(() => false),
   ]);
   if (!ready) throw new Error(`npm start ended before it was ready:\n${output}`);
-  const web = descendants(npm.pid!).find((p) => p.cmdline.some((a) => a.endsWith("scripts/serve.ts")));
+  // `next start` names its process "next-server (vX.Y.Z)"
+  const web = descendants(npm.pid!).find((p) => p.cmdline.some((a) => a.startsWith("next-server")));
   if (!web) throw new Error(`no web process under npm start:\n${output}`);
   expect(postgresOfDataDir().length, "PostgreSQL runs while npm start does").toBeGreaterThan(0);
   return { npm, web, exited, output: () => output };
@@ -109,6 +111,8 @@ async function endWithin(s: Started, ms: number) {
 }
 
 let current: Started | undefined;
+/** the process group of the last npm start, killed after each test even if it never got ready */
+let startedGroup: number | undefined;
 
 test.beforeAll(() => {
   // npm start would rebuild .next under the running e2e server; npm test builds before the suite
@@ -117,9 +121,9 @@ test.beforeAll(() => {
 
 test.afterEach(async () => {
   // whatever a failed test left, npm gone or not: its process group (orphans keep it), PostgreSQL
-  if (current) {
+  if (startedGroup) {
     try {
-      process.kill(-current.npm.pid!, "SIGKILL");
+      process.kill(-startedGroup, "SIGKILL");
     } catch {
       // nothing left
     }
@@ -132,6 +136,7 @@ test.afterEach(async () => {
     }
   }
   current = undefined;
+  startedGroup = undefined;
 });
 
 test.afterAll(() => {
