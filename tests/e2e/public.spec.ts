@@ -55,7 +55,7 @@ test("a missing article, notice, document or product answers 404 with the portal
   for (const url of ["/tin-tuc/khong-ton-tai", "/thong-bao/khong-ton-tai", "/van-ban/khong-ton-tai", "/ocop/khong-ton-tai"]) {
     const answer = await page.goto(url);
     expect(answer?.status(), url).toBe(404);
-    await expect(page, url).toHaveTitle(/^Không tìm thấy trang/);
+    await expect(page, url).toHaveTitle(/^Không tìm thấy/);
     await expect(page.locator('meta[name="robots"]').first(), url).toHaveAttribute("content", /noindex/);
     await expect(page.getByRole("heading", { name: "Không tìm thấy trang" }), url).toBeVisible();
     await expect(page.getByRole("link", { name: "Về trang chủ" }), url).toBeVisible();
