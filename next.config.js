@@ -17,6 +17,11 @@ const nextConfig = {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
   reactStrictMode: true,
+  // Build once, run many: every instance runs the same `.next` (one build id, one set of server
+  // action ids, one action encryption key — or NEXT_SERVER_ACTIONS_ENCRYPTION_KEY when several
+  // machines build). NEXT_DEPLOYMENT_ID names a release: a browser holding pages of an older
+  // release reloads instead of calling actions that no longer exist (README "Triển khai").
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   // Every cached read (lib/cache/cached-read.ts) is kept by the portal's handler, in memory and
   // coherent across instances through PostgreSQL (lib/cache/shared-cache-handler.mjs); Next's own
   // in-memory copy is off so that nothing outlives an expiration heard from another instance.
