@@ -145,6 +145,8 @@ async function main() {
         BASE_URL: `http://localhost:${port}`,
         CHROMIUM_PATH: chromium,
         E2E_DATABASE_URL: url,
+        TEST_ADMIN_URL: server.adminUrl,
+        TEST_APP_ROLE: server.appRole ?? "",
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });
       const counts = playwrightCounts(out);
