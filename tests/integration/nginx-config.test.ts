@@ -378,25 +378,22 @@ describe.skipIf(missing.length > 0)("deploy/nginx/ntm.conf run by nginx", () => 
       req.on("error", fail);
     });
     expect(res.statusCode).toBe(200);
-    const lines: string[] = [];
-    let text = "";
-    const firstLine = new Promise<void>((done, fail) => {
+    let answer = "";
+    await new Promise<void>((done, fail) => {
       const timer = setTimeout(() => fail(new Error("no progress line while the upload was half sent: nginx buffers the answer")), 5_000);
       res.on("data", (c: Buffer) => {
-        text += c.toString();
-        if (text.includes("\n")) {
+        answer += c.toString();
+        if (answer.includes("\n")) {
           clearTimeout(timer);
           done();
         }
       });
     });
-    await firstLine;
-    lines.push(...text.split("\n").filter(Boolean));
-    expect(JSON.parse(lines[0])).toMatchObject({ type: "progress" });
+    expect(JSON.parse(answer.split("\n")[0])).toMatchObject({ type: "progress" });
     const ended = new Promise<void>((done) => res.on("end", () => done()));
     req.end(half);
     await ended;
-    expect(JSON.parse(text.trim().split("\n").pop()!)).toEqual({ type: "report", received: half.length * 2 });
+    expect(JSON.parse(answer.trim().split("\n").pop()!)).toEqual({ type: "report", received: half.length * 2 });
   });
 
   it("sends requests to the other instance when one is stopped", async () => {
