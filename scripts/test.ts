@@ -10,7 +10,7 @@ import { buildIsCurrent, recordBuild } from "./lib/build.ts";
 import { ensureChromium } from "./lib/chromium.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
-import { portalServerArgs } from "./lib/server.ts";
+import { portalServerArgs, NEXT_BIN } from "./lib/server.ts";
 import {
   dropDatabase,
   ensureAppDatabase,
@@ -50,7 +50,6 @@ interface SuiteResult {
   error?: string;
 }
 const results: SuiteResult[] = [];
-const nextBin = resolve("node_modules/next/dist/bin/next");
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1", TEST_FIGURES_FILE: FIGURES };
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): number {
@@ -126,7 +125,7 @@ async function main() {
       dbNames.push(name);
       const url = await prepareDatabase(server, name, true);
       if (!buildIsCurrent()) {
-        if (run(process.execPath, [nextBin, "build"]) !== 0) throw new Error("next build failed");
+        if (run(process.execPath, [NEXT_BIN, "build"]) !== 0) throw new Error("next build failed");
         recordBuild();
       }
       const port = await freePort();
