@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
 import { buildIsCurrent, recordBuild } from "./lib/build.ts";
-import { ensureChromium } from "./lib/chromium.ts";
+import { ensureChromium, ensureNginx } from "./lib/debian-tools.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
 import { portalServerArgs, NEXT_BIN } from "./lib/server.ts";
@@ -105,6 +105,7 @@ async function main() {
     if (wants("unit")) vitest("unit", baseEnv);
 
     if (wants("integration") || wants("e2e")) {
+      ensureNginx();
       if (process.env.DATABASE_URL) {
         server = externalServer(process.env.DATABASE_URL);
       } else {
