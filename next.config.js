@@ -17,6 +17,11 @@ const nextConfig = {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
   reactStrictMode: true,
+  // The build is one self-contained folder (.next/standalone: server.js and the node_modules it
+  // needs; scripts/lib/build.ts adds the static files), which every instance runs.
+  output: "standalone",
+  // read at run time from disk, so not found by the tracer
+  outputFileTracingIncludes: { "/**": ["./prisma/data/vn_provinces_34.geojson"] },
   // Build once, run many: every instance runs the same `.next` (one build id, one set of server
   // action ids, one action encryption key — or NEXT_SERVER_ACTIONS_ENCRYPTION_KEY when several
   // machines build). NEXT_DEPLOYMENT_ID names a release: a browser holding pages of an older

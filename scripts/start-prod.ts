@@ -19,7 +19,7 @@ if (problems.length) {
   console.error(`Không khởi động bản chạy thật:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   process.exit(1);
 }
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(".next/standalone/server.js")) {
   console.error("Chưa có bản biên dịch: chạy npm run build trước.");
   process.exit(1);
 }
@@ -29,7 +29,7 @@ if (!existsSync(".next/BUILD_ID")) {
 const { default: pg } = await import("pg");
 const { pendingMigrations } = await import("./lib/migrations.ts");
 const { setUpDatabase } = await import("./lib/setup-lock.ts");
-const { portalServerArgs } = await import("./lib/server.ts");
+const { portalServer } = await import("./lib/server.ts");
 const { portalUploadDir } = await import("./lib/data-dir.ts");
 
 const databaseUrl = process.env.DATABASE_URL!;
@@ -76,9 +76,10 @@ try {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, portalServerArgs({ port, hostname }), {
+const server = portalServer({ port, hostname });
+const child = spawn(process.execPath, server.args, {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
+  env: { ...process.env, ...server.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
 });
 // this command's exit is the server's: no other listener may end it first
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -1,17 +1,17 @@
 // npm start — the whole portal from a clean clone: embedded PostgreSQL (unless DATABASE_URL),
 // migrations, demo data on an empty database, a production build when sources changed, then
-// Next's own server (`next start`; proxy.ts gives each page its CSP nonce) on PORT (3000).
+// Next's own server (the standalone build's server.js; proxy.ts gives each page its CSP nonce) on PORT (3000).
 // Ctrl-C or SIGTERM stops the app, then the database, and exits 0; a web process that ends
 // by itself (crash, OOM killer) stops the database too, and npm start exits non-zero.
 // npm run dev — the same with Next's development mode (hot reload).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { constants as osConstants } from "node:os";
 import { resolve } from "node:path";
 import { openDatabase } from "./lib/runtime.ts";
-import { buildIsCurrent, recordBuild } from "./lib/build.ts";
+import { buildIsCurrent, buildPortal } from "./lib/build.ts";
 import { portalUploadDir } from "./lib/data-dir.ts";
 import { authSecret } from "./lib/secrets.ts";
-import { portalServerArgs, NEXT_BIN } from "./lib/server.ts";
+import { portalServer } from "./lib/server.ts";
 import { setUpDatabase } from "./lib/setup-lock.ts";
 import { DEMO_PASSWORD } from "../prisma/seed/users.ts";
 import { isDemoMode } from "../lib/users/login-rules.ts";
@@ -61,11 +61,10 @@ try {
   };
   if (!dev && !buildIsCurrent()) {
     console.log("Biên dịch ứng dụng (next build)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
-    if (build.status !== 0) throw new Error("next build thất bại");
-    recordBuild();
+    if (buildPortal({ env }) !== 0) throw new Error("next build thất bại");
   }
-  child = spawn(process.execPath, portalServerArgs({ port, dev }), { stdio: ["ignore", "pipe", "inherit"], env });
+  const server = portalServer({ port, dev });
+  child = spawn(process.execPath, server.args, { stdio: ["ignore", "pipe", "inherit"], env: { ...env, ...server.env } });
   let announced = false;
   child.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

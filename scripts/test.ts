@@ -6,11 +6,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
-import { buildIsCurrent, recordBuild } from "./lib/build.ts";
+import { buildIsCurrent, buildPortal } from "./lib/build.ts";
 import { ensureChromium, ensureNginx } from "./lib/debian-tools.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
-import { portalServerArgs, NEXT_BIN } from "./lib/server.ts";
+import { portalServer } from "./lib/server.ts";
 import {
   dropDatabase,
   ensureAppDatabase,
@@ -126,8 +126,7 @@ async function main() {
       dbNames.push(name);
       const url = await prepareDatabase(server, name, true);
       if (!buildIsCurrent()) {
-        if (run(process.execPath, [NEXT_BIN, "build"]) !== 0) throw new Error("next build failed");
-        recordBuild();
+        if (buildPortal({ env: baseEnv }) !== 0) throw new Error("next build failed");
       }
       const port = await freePort();
       const env = {
@@ -137,7 +136,8 @@ async function main() {
         NEXTAUTH_URL: `http://localhost:${port}`,
         UPLOAD_DIR: `${OUT}/uploads-${runId}`,
       };
-      app = spawn(process.execPath, portalServerArgs({ port }), { stdio: ["ignore", "ignore", "inherit"], env });
+      const portal = portalServer({ port });
+      app = spawn(process.execPath, portal.args, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, ...portal.env } });
       await waitForHttp(`http://localhost:${port}/`, 60_000);
       const out = `${REPORTS}/e2e.json`;
       rmSync(out, { force: true });

@@ -1,10 +1,10 @@
 // The production app, served as `npm start` serves it (next start, proxy.ts), on the benchmark's database, for benchmarks that measure pages and APIs over HTTP
 // on loopback. Builds first when the sources changed.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
-import { buildIsCurrent, recordBuild } from "../../scripts/lib/build.ts";
+import { buildIsCurrent, buildPortal } from "../../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../../scripts/lib/ports.ts";
-import { portalServerArgs, NEXT_BIN } from "../../scripts/lib/server.ts";
+import { portalServer } from "../../scripts/lib/server.ts";
 import { BENCH_DIR } from "./prepare.ts";
 import type { BenchContext } from "./types.ts";
 
@@ -18,15 +18,14 @@ export async function startApp(ctx: BenchContext, opts: { hostname?: string } = 
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildIsCurrent()) {
     ctx.log("bench: building the app (next build)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", 2, 2], env: { ...env, NODE_ENV: "production" } });
-    if (build.status !== 0) throw new Error("next build failed");
-    recordBuild();
+    if (buildPortal({ env: { ...env, NODE_ENV: "production" }, quiet: true }) !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
   const baseUrl = `http://${opts.hostname ?? "localhost"}:${port}`;
-  const child = spawn(process.execPath, portalServerArgs({ port, hostname: opts.hostname }), {
+  const portal = portalServer({ port, hostname: opts.hostname });
+  const child = spawn(process.execPath, portal.args, {
     stdio: ["ignore", "ignore", 2],
-    env: { ...env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl, UPLOAD_DIR: join(BENCH_DIR, "uploads") },
+    env: { ...env, ...portal.env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl, UPLOAD_DIR: join(BENCH_DIR, "uploads") },
   });
   // the server must not outlive the benchmark, whatever ends it
   process.once("exit", () => child.kill("SIGKILL"));

@@ -168,8 +168,8 @@ describe("npm run start:prod refuses what is not a real deployment, before touch
 /** A checkout whose build start:prod accepts (its server is never reached in these cases). */
 function checkoutWithBuild(): string {
   const checkout = checkoutWithoutBuild();
-  mkdirSync(join(checkout, ".next"));
-  writeFileSync(join(checkout, ".next", "BUILD_ID"), "test-build");
+  mkdirSync(join(checkout, ".next", "standalone"), { recursive: true });
+  writeFileSync(join(checkout, ".next", "standalone", "server.js"), "// a build start:prod accepts");
   return checkout;
 }
 
