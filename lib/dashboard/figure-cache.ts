@@ -12,6 +12,7 @@
 // The state lives on globalThis: instrumentation.ts and the pages Next.js compiled load this file
 // as separate modules.
 import pg from "pg";
+import { log as serverLog } from "@/lib/ops/log";
 
 /** the channel of the *_dashboard_figures_notify migration */
 export const FIGURES_CHANNEL = "ntm_figures";
@@ -60,7 +61,7 @@ export interface FigureCache {
  * Turns the cache on for this process: listens on `databaseUrl` for changes (reconnecting
  * after a lost connection, with nothing kept until it listens again).
  */
-export function startFigureCache(databaseUrl: string, log: (message: string) => void = console.error): FigureCache {
+export function startFigureCache(databaseUrl: string, log: (message: string) => void = (message) => serverLog.warn(message)): FigureCache {
   const state: FigureCacheState = { listening: false, entries: new Map() };
   (globalThis as { [STATE]?: FigureCacheState })[STATE] = state;
   const invalidate = () => state.entries.clear();
