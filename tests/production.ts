@@ -24,12 +24,15 @@ export const PRODUCTION = {
   NEXTAUTH_URL: "https://nongthonmoi.example.gov.vn",
 };
 
-/** Starts one of the repository's scripts as `npm run …` does (node --import tsx), output piped. */
-export function startScript(script: string, args: string[], env: Env, cwd = ROOT): ChildProcess {
+/**
+ * Starts one of the repository's scripts as `npm run …` does (node --import tsx), output piped;
+ * `detached`: in a process group of its own, which a test can kill whole (its server included).
+ */
+export function startScript(script: string, args: string[], env: Env, cwd = ROOT, opts: { detached?: boolean } = {}): ChildProcess {
   const clean = Object.fromEntries(
     Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...env }).filter(([, v]) => v !== undefined),
   ) as NodeJS.ProcessEnv;
-  return spawn(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { cwd, env: clean, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { cwd, env: clean, stdio: ["ignore", "pipe", "pipe"], detached: opts.detached });
 }
 
 /** Runs a script to its end (killed after 150 s). */

@@ -47,7 +47,14 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+  // whatever a failed test left: start:prod and the server under it
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      // nothing left
+    }
+  }
   if (database) await dropDatabase(process.env.TEST_ADMIN_URL!, database.name).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -89,7 +96,7 @@ test("SIGTERM mid-upload: the upload is answered in full, new connections are re
   test.setTimeout(180_000);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  server = startScript("scripts/start-prod.ts", [], { ...PRODUCTION, DATABASE_URL: database!.url, PORT: String(port), NTM_DATA_DIR: dataDir });
+  server = startScript("scripts/start-prod.ts", [], { ...PRODUCTION, DATABASE_URL: database!.url, PORT: String(port), NTM_DATA_DIR: dataDir }, undefined, { detached: true });
   let output = "";
   server.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   server.stderr!.on("data", (c: Buffer) => (output += c.toString()));
