@@ -1,9 +1,10 @@
 // Start-up work of the portal server (Next's documented hook, run once per server process).
 // - SIGTERM / SIGINT mark the process draining: /api/ready answers 503 on connections still open
 //   while Next's own listeners stop the server (no new connection, requests in flight answered).
-// - The dashboards' figure cache listens to PostgreSQL for committed changes
-//   (lib/dashboard/figure-cache.ts): on in production servers only — `next dev`, `next build`,
-//   tests and scripts compute every time.
+// - The shared cache (lib/cache/shared-cache-handler.mjs, Next's cache handler) starts listening
+//   to PostgreSQL for tag expirations now rather than at the first cached read, and /api/ready
+//   waits for it. On in production servers only — `next dev`, `next build`, tests and scripts
+//   keep nothing.
 // - onRequestError: an error Next caught while rendering, acting or routing is logged as JSON with
 //   the request's id (lib/ops/log.ts).
 import type { Instrumentation } from "next";
@@ -13,11 +14,13 @@ export async function register() {
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { log } = await import("./lib/ops/log");
-  const { markDrainingOnStopSignals } = await import("./lib/ops/readiness");
+  const { markDrainingOnStopSignals, registerReadinessCheck } = await import("./lib/ops/readiness");
   markDrainingOnStopSignals((signal) => log.info({ signal }, "stopping: no new connections, answering the requests in flight"));
   if (process.env.NODE_ENV !== "production" || !process.env.DATABASE_URL) return;
-  const { startFigureCache } = await import("./lib/dashboard/figure-cache");
-  startFigureCache(process.env.DATABASE_URL);
+  const { processCache } = await import("./lib/cache/shared-cache-handler.mjs");
+  const cache = processCache();
+  // an instance that does not hear other instances' writes would serve what they changed
+  registerReadinessCheck("cache", () => cache.listening);
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {

@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 // Headers that never change, on every response (pages, API, static files). The per-response ones
 // (Content-Security-Policy with its nonce, HSTS over HTTPS) are set by proxy.ts.
 const STATIC_SECURITY_HEADERS = [
@@ -15,6 +17,16 @@ const nextConfig = {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
   reactStrictMode: true,
+  // Build once, run many: every instance runs the same `.next` (one build id, one set of server
+  // action ids, one action encryption key — or NEXT_SERVER_ACTIONS_ENCRYPTION_KEY when several
+  // machines build). NEXT_DEPLOYMENT_ID names a release: a browser holding pages of an older
+  // release reloads instead of calling actions that no longer exist (README "Triển khai").
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
+  // Every cached read (lib/cache/cached-read.ts) is kept by the portal's handler, in memory and
+  // coherent across instances through PostgreSQL (lib/cache/shared-cache-handler.mjs); Next's own
+  // in-memory copy is off so that nothing outlives an expiration heard from another instance.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/shared-cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   poweredByHeader: false,
   // `npm test` type-checks the whole repository (tsc --noEmit) before it builds; the build
   // itself skips that step so a start after a change is faster.
@@ -31,11 +43,6 @@ const nextConfig = {
     // size: 1 MB more than the actions' limit, so that the proxy sees a body pass that limit and
     // refuses it with 413 (Next would answer 500)
     proxyClientMaxBodySize: "22mb",
-    // Cached public pages and data (lib/content/public-cache.ts) live in this process's memory
-    // only, never on disk: a restarted server — or one that `npm test` or `npm run bench` starts
-    // on another database with the same build — never serves what an earlier process cached, nor
-    // an entry whose updateTag that process alone received.
-    isrFlushToDisk: false,
   },
 };
 

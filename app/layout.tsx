@@ -19,7 +19,7 @@ export const metadata: Metadata = {
 
 // Every page is rendered per request: proxy.ts gives each one a Content-Security-Policy nonce, which
 // Next puts on its scripts only when it renders for that request. Data stays cached
-// (lib/content/public-cache.ts); only the render is per request.
+// (lib/cache/cached-read.ts); only the render is per request.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
   return (

@@ -2,12 +2,12 @@
 // and the open data API at national scale over HTTP (warm, sequential, ≥ 30 requests), and the
 // database's own floor for the same figures — the aggregates as one bare SQL query over the
 // assessments — so page time reads as a ratio to it. The pages are timed twice: as leaders meet
-// them, the figures kept by the server (lib/dashboard/figure-cache.ts), and each just after a
+// them, the figures kept by the server (lib/cache/shared-cache-handler.mjs), and each just after a
 // change of the data (`changed_*`: the server is told of a commit first, so it reads every figure).
 // Targets (issue): national p50 ≤ 150 ms, province p50 ≤ 40 ms, stats API p50 ≤ 20 ms, page ≤ 3× floor.
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { FIGURES_CHANNEL } from "../lib/dashboard/figure-cache.ts";
+import { FIGURES_CHANNEL } from "../lib/cache/shared-cache-handler.mjs";
 import { latencyFigures, percentile, round } from "./lib/stats.ts";
 import { startApp, timeGets } from "./lib/next-server.ts";
 import { signIn } from "../scripts/lib/sign-in.ts";

@@ -1,7 +1,7 @@
 // public-article: one article page (/tin-tuc/<slug>) rendered per request by Next's own production
 // server — each response with a CSP nonce of its own — at 8 concurrent connections on loopback
 // for 20 s, asking for gzip as Chromium does. The article's data comes from Next's data cache
-// (lib/content/public-cache.ts): what is measured is the render, the proxy and the compression.
+// (lib/cache/cached-read.ts): what is measured is the render, the proxy and the compression.
 // Target (issue 15): ≥ 150 pages/s with p99 ≤ 100 ms on the project's 2-core machine.
 // Latency percentiles are over responses on established connections; each connection's first
 // response (connect and accept included) is logged apart.

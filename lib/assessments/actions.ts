@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the entry screen: parse with zod → the service (which authorises) → revalidate.
 import { revalidatePath, updateTag } from "next/cache";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { CACHE_TAGS } from "@/lib/cache/tags";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";

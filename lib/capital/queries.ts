@@ -1,6 +1,7 @@
 // Reads of capital lines and disbursements. Staff reads take the viewer and apply its scope (a
 // line belongs to the unit it was allocated to: a province, district or commune); dashboard reads
 // take an optional province (today's or an earlier one) and include the units it succeeded.
+import { figuresRead } from "@/lib/cache/cached-read";
 import { forbidden, notFound } from "next/navigation";
 import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
 import { communeSetCodeForYear } from "@/lib/criteria/rules";
@@ -9,7 +10,7 @@ import { todayInVietnam } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { communeScopeWhere } from "@/lib/units/scope";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import {
   CAPITAL_SOURCE_LABELS,
   CAPITAL_SOURCES,
@@ -130,7 +131,7 @@ function summarise(year: number, lines: LoadedLine[]): CapitalSummary {
  * every district and commune under them are included. A `districtId` narrows to the district and
  * its communes. Money in million VND.
  */
-export async function capitalSummary(opts: { year: number; provinceId?: number; districtId?: number }): Promise<CapitalSummary> {
+async function readCapitalSummary(opts: { year: number; provinceId?: number; districtId?: number }): Promise<CapitalSummary> {
   return summarise(opts.year, await loadLines(opts.year, await provinceFilter(opts.provinceId, opts.districtId)));
 }
 
@@ -266,3 +267,6 @@ export async function criterionSpendingForViewer(viewer: Viewer, opts: { year: n
     };
   });
 }
+
+// cached until the data it is read from changes (lib/cache/cached-read.ts)
+export const capitalSummary = figuresRead("capitalSummary", readCapitalSummary);

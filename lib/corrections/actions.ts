@@ -2,7 +2,7 @@
 // Server actions of the correction forms: form → the service (which parses and authorises) → revalidate.
 import { revalidatePath, updateTag } from "next/cache";
 import { getViewer } from "@/lib/auth";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { CACHE_TAGS } from "@/lib/cache/tags";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { formFields } from "@/lib/forms";
 import { approveCorrection, rejectCorrection, requestCorrection } from "./service";

@@ -1,11 +1,12 @@
 // Dashboard figures read from the summaries maintained on write (CommuneYearSummary,
 // CriterionYearSummary — see the *_dashboard_summary_triggers migration): a national page sums
 // a few hundred rows instead of scanning ~50,000 assessments.
+import { figuresRead } from "@/lib/cache/cached-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { bandsFor, communeSetCodeForYear, roundTo, type Aggregate } from "@/lib/criteria/rules";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 
 /**
  * A report counts in public figures once the level above has confirmed it. The summaries keep
@@ -38,19 +39,11 @@ interface SumRow {
   b4: number;
 }
 
-const setIdCache = new Map<number, Promise<{ id: number; total: number } | null>>();
-/** The commune criteria set of a year and its number of criteria (immutable: cached). */
-export function setOfYear(year: number) {
-  let p = setIdCache.get(year);
-  if (!p) {
-    p = db.criteriaSet
-      .findUnique({ where: { code: communeSetCodeForYear(year) }, select: { id: true, _count: { select: { criteria: true } } } })
-      .then((s) => (s ? { id: s.id, total: s._count.criteria } : null));
-    p.catch(() => setIdCache.delete(year));
-    setIdCache.set(year, p);
-  }
-  return p;
-}
+/** The commune criteria set of a year and its number of criteria. */
+export const setOfYear = figuresRead("setOfYear", async (year: number) => {
+  const s = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(year) }, select: { id: true, _count: { select: { criteria: true } } } });
+  return s ? { id: s.id, total: s._count.criteria } : null;
+});
 
 function sums(publicOnly: boolean) {
   return publicOnly
@@ -90,7 +83,7 @@ export async function provinceScope(provinceId: number): Promise<DashboardScope>
 }
 
 /** Headline figures of a scope for a year. */
-export async function summaryFigures(year: number, scope: DashboardScope, publicOnly = false): Promise<Figures> {
+async function readSummaryFigures(year: number, scope: DashboardScope, publicOnly = false): Promise<Figures> {
   const set = await setOfYear(year);
   if (!set) return toFigures(undefined, year, 19);
   const [row] = await db.$queryRaw<SumRow[]>`
@@ -125,7 +118,7 @@ export interface UnitFigures extends Figures {
  * Province mergers of 1/7/2025 were all whole provinces, so adding old provinces into new ones
  * counts every commune exactly once.
  */
-export async function breakdown(year: number, scope: DashboardScope, opts: { by: "province" | "district"; byTodaysProvinces?: boolean; publicOnly?: boolean }): Promise<UnitFigures[]> {
+async function readBreakdown(year: number, scope: DashboardScope, opts: { by: "province" | "district"; byTodaysProvinces?: boolean; publicOnly?: boolean }): Promise<UnitFigures[]> {
   const set = await setOfYear(year);
   if (!set) return [];
   const key =
@@ -148,7 +141,7 @@ export async function breakdown(year: number, scope: DashboardScope, opts: { by:
 }
 
 /** One row per year from `from` to `to` — years without data are present, with zeros. */
-export async function trend(from: number, to: number, scope: DashboardScope, publicOnly = false): Promise<Figures[]> {
+async function readTrend(from: number, to: number, scope: DashboardScope, publicOnly = false): Promise<Figures[]> {
   const rows = await db.$queryRaw<(SumRow & { year: number })[]>`
     SELECT y.year, ${sums(publicOnly)}
     FROM generate_series(${from}::int, ${to}::int) AS y(year)
@@ -170,7 +163,7 @@ export interface HeatRow {
 }
 
 /** Unit × criterion: communes meeting each criterion (for the heat-map of % met). */
-export async function criterionHeatmap(year: number, scope: DashboardScope, by: "province" | "district", publicOnly = false): Promise<{ criteria: { number: number; name: string }[]; rows: HeatRow[] }> {
+async function readCriterionHeatmap(year: number, scope: DashboardScope, by: "province" | "district", publicOnly = false): Promise<{ criteria: { number: number; name: string }[]; rows: HeatRow[] }> {
   const set = await setOfYear(year);
   if (!set) return { criteria: [], rows: [] };
   const key = by === "district" ? Prisma.sql`"districtId"` : Prisma.sql`"provinceId"`;
@@ -199,7 +192,7 @@ export async function criterionHeatmap(year: number, scope: DashboardScope, by: 
  * The latest year whose figures are mostly reviewed (at least half of its assessments public):
  * a year still being assessed would show a misleading handful of communes.
  */
-export async function latestPublicYear(): Promise<number | null> {
+async function readLatestPublicYear(): Promise<number | null> {
   const [row] = await db.$queryRaw<{ year: number | null }[]>`
     SELECT max(year) AS year FROM (
       SELECT year FROM "CommuneYearSummary" GROUP BY year HAVING sum("pubAssessed") * 2 >= sum(assessed) AND sum("pubAssessed") > 0
@@ -219,7 +212,7 @@ export interface CommuneRow {
 }
 
 /** The communes of a scope with their result (district views; provinces after 1/7/2025). */
-export async function communesOf(year: number, scope: DashboardScope, publicOnly = false): Promise<CommuneRow[]> {
+async function readCommunesOf(year: number, scope: DashboardScope, publicOnly = false): Promise<CommuneRow[]> {
   const set = await setOfYear(year);
   if (!set) return [];
   // From the scope's communes to each one's assessment by its unique key: joined the other way,
@@ -239,3 +232,11 @@ export async function communesOf(year: number, scope: DashboardScope, publicOnly
     ORDER BY a."criteriaMet" DESC, u.name
     LIMIT 500`;
 }
+
+// cached until the data they are read from changes (lib/cache/cached-read.ts)
+export const summaryFigures = figuresRead("summaryFigures", readSummaryFigures);
+export const breakdown = figuresRead("breakdown", readBreakdown);
+export const trend = figuresRead("trend", readTrend);
+export const criterionHeatmap = figuresRead("criterionHeatmap", readCriterionHeatmap);
+export const communesOf = figuresRead("communesOf", readCommunesOf);
+export const latestPublicYear = figuresRead("latestPublicYear", readLatestPublicYear);

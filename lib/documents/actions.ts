@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth";
-import { expireDocuments } from "@/lib/content/cache";
+import { expireDocuments } from "@/lib/cache/expire";
 import { ZPublish, ZRestore } from "@/lib/content/schemas";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { formFields, formFile, parseInput } from "@/lib/forms";

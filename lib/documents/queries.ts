@@ -1,8 +1,8 @@
 // Public reads of the documents library (văn bản), served from the data cache
-// (lib/content/public-cache.ts) under the "documents" tag, keyed by the visibility epoch.
+// (lib/cache/cached-read.ts) under the "documents" tag, keyed by the visibility epoch.
 import { cache } from "react";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
-import { publicRead } from "@/lib/content/public-cache";
+import { CACHE_TAGS } from "@/lib/cache/tags";
+import { publicRead } from "@/lib/cache/cached-read";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
 import { isSlugShaped } from "@/lib/slug";

@@ -1,6 +1,7 @@
 // The official figures of a scope (the nation, provinces with the provinces they succeeded, or a
 // district) for a year, as at a day: titles in force, the programme list they are divided by,
 // and the confirmed annual reports. Definitions and names: lib/figures/definitions.ts.
+import { figuresRead } from "@/lib/cache/cached-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bandsFor, communeSetCodeForYear } from "@/lib/criteria/rules";
 import { db } from "@/lib/db";
@@ -67,20 +68,14 @@ const validOnSql = (alias: string, day: Date) => {
   return Prisma.sql`${u}."validFrom" <= ${day}::date AND (${u}."validTo" IS NULL OR ${u}."validTo" > ${day}::date)`;
 };
 
-const setCache = new Map<string, Promise<{ id: number; code: string; name: string; decision: string; total: number } | null>>();
-/** The commune criteria set of a year (immutable: cached). */
-export function setForYear(year: number) {
-  const code = communeSetCodeForYear(year);
-  let p = setCache.get(code);
-  if (!p) {
-    p = db.criteriaSet
-      .findUnique({ where: { code }, select: { id: true, code: true, name: true, decision: true, _count: { select: { criteria: true } } } })
-      .then((s) => (s ? { id: s.id, code: s.code, name: s.name, decision: s.decision, total: s._count.criteria } : null));
-    p.catch(() => setCache.delete(code));
-    setCache.set(code, p);
-  }
-  return p;
-}
+/** The commune criteria set of a year. */
+export const setForYear = figuresRead("setForYear", async (year: number) => {
+  const s = await db.criteriaSet.findUnique({
+    where: { code: communeSetCodeForYear(year) },
+    select: { id: true, code: true, name: true, decision: true, _count: { select: { criteria: true } } },
+  });
+  return s ? { id: s.id, code: s.code, name: s.name, decision: s.decision, total: s._count.criteria } : null;
+});
 
 /** The programme's phase of a year (2016–2020, 2021–2025, 2026–2030). */
 export async function phaseOfYear(year: number) {
@@ -91,7 +86,7 @@ export async function phaseOfYear(year: number) {
  * The denominator of official percentages: for each province of the scope at the phase's start,
  * its programme list for the phase, or — without one — the xã valid that day.
  */
-export async function programmeDenominator(scope: FigureScope, year: number): Promise<ProgrammeDenominator> {
+async function readProgrammeDenominator(scope: FigureScope, year: number): Promise<ProgrammeDenominator> {
   const phase = await phaseOfYear(year);
   if (!phase) return { size: 0, phase: "", start: new Date(Date.UTC(year, 0, 1)), provinces: 0, withList: 0, sources: [], isDefault: true };
   const start = new Date(Date.UTC(phase.startYear, 0, 1));
@@ -173,7 +168,7 @@ async function notMaintainedOn(scope: FigureScope, year: number, asOf: Date, uni
 }
 
 /** Every official figure of a scope for a year, as at a day. */
-export async function officialFigures(scope: FigureScope, year: number, asOf: Date): Promise<OfficialFigures> {
+async function readOfficialFigures(scope: FigureScope, year: number, asOf: Date): Promise<OfficialFigures> {
   const set = await setForYear(year);
   const total = set?.total ?? 19;
   const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
@@ -222,7 +217,7 @@ export interface NotMaintainedRow {
 }
 
 /** The communes behind "đã đạt chuẩn nhưng chưa duy trì đủ tiêu chí", with their decision. */
-export async function notMaintainedList(scope: FigureScope, year: number, asOf: Date): Promise<NotMaintainedRow[]> {
+async function readNotMaintainedList(scope: FigureScope, year: number, asOf: Date): Promise<NotMaintainedRow[]> {
   const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
   return db.$queryRaw<NotMaintainedRow[]>`
     WITH titled AS (
@@ -262,7 +257,7 @@ export interface UnitOfficialFigures {
  * through the years; a district too): provinces of the nation — as they stood on the day, or
  * grouped into today's provinces with `byTodaysProvinces` — or districts of a province.
  */
-export async function officialBreakdown(scope: FigureScope, year: number, asOf: Date, opts: { by: "province" | "district"; byTodaysProvinces?: boolean }): Promise<UnitOfficialFigures[]> {
+async function readOfficialBreakdown(scope: FigureScope, year: number, asOf: Date, opts: { by: "province" | "district"; byTodaysProvinces?: boolean }): Promise<UnitOfficialFigures[]> {
   const [phase, set] = await Promise.all([phaseOfYear(year), setForYear(year)]);
   const start = new Date(Date.UTC(phase?.startYear ?? year, 0, 1));
   const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
@@ -337,7 +332,7 @@ export async function officialBreakdown(scope: FigureScope, year: number, asOf: 
  * "Huyện trắng": districts (before 1/7/2025) of the scope with xã but none holding the title on
  * the day — with the number of their xã.
  */
-export async function districtsWithoutTitle(scope: FigureScope, year: number, asOf: Date): Promise<{ id: number; name: string; communes: number }[]> {
+async function readDistrictsWithoutTitle(scope: FigureScope, year: number, asOf: Date): Promise<{ id: number; name: string; communes: number }[]> {
   const unitsDay = communesDay(year, asOf, unitsDateForYear(year));
   return db.$queryRaw`
     SELECT d.id, d."fullName" AS name, count(u.id)::int AS communes
@@ -368,7 +363,7 @@ export interface TrendYear {
  * the communes of that year, over the programme list of the year's phase; the year's reports as
  * confirmed so far (the summaries' confirmed counts).
  */
-export async function officialTrend(scope: FigureScope, from: number, to: number, today: Date): Promise<TrendYear[]> {
+async function readOfficialTrend(scope: FigureScope, from: number, to: number, today: Date): Promise<TrendYear[]> {
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const days = years.map((y) => {
     const end = new Date(Date.UTC(y, 11, 31));
@@ -413,3 +408,11 @@ export async function officialTrend(scope: FigureScope, from: number, to: number
     };
   });
 }
+
+// cached until the data they are read from changes (lib/cache/cached-read.ts)
+export const officialFigures = figuresRead("officialFigures", readOfficialFigures);
+export const notMaintainedList = figuresRead("notMaintainedList", readNotMaintainedList);
+export const officialBreakdown = figuresRead("officialBreakdown", readOfficialBreakdown);
+export const districtsWithoutTitle = figuresRead("districtsWithoutTitle", readDistrictsWithoutTitle);
+export const officialTrend = figuresRead("officialTrend", readOfficialTrend);
+export const programmeDenominator = figuresRead("programmeDenominator", readProgrammeDenominator);

@@ -10,6 +10,12 @@ import type { ImportProblem } from "./report";
 
 /** Larger files are refused before parsing: a province file is ~0.2 MB, the whole nation ~6 MB. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * The import request's whole body: the file and the form around it (mode, fingerprint, part
+ * headers: a few hundred bytes). The reverse proxy's client_max_body_size for the import is this
+ * (deploy/nginx/ntm.conf, checked by tests/unit/nginx-config.test.ts).
+ */
+export const IMPORT_REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + 64 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
 /**
  * What an .xlsx may inflate to. The national export (7,692 rows × 83 columns, 2.4 MB) inflates to

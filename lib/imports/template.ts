@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { unitVersionOn } from "@/lib/units/queries";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { criterionHeader, HEADER, indicatorHeader } from "./layout";
 import { STATUS_TEXT, type Catalogue, type StoredValue } from "./plan";
 import { loadCatalogue } from "./service";

@@ -1,9 +1,9 @@
-// Public reads of news articles, served from the data cache (lib/content/public-cache.ts):
+// Public reads of news articles, served from the data cache (lib/cache/cached-read.ts):
 // tagged "articles" (and "article:<slug>" for one article), keyed by the visibility epoch so that
 // scheduled articles appear at their time.
 import { cache } from "react";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
-import { cachedRead, publicRead } from "@/lib/content/public-cache";
+import { CACHE_TAGS } from "@/lib/cache/tags";
+import { cachedRead, publicRead } from "@/lib/cache/cached-read";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
 import { isSlugShaped } from "@/lib/slug";

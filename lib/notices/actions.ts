@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth";
-import { expireNotice } from "@/lib/content/cache";
+import { expireNotice } from "@/lib/cache/expire";
 import { ZPublish, ZRestore } from "@/lib/content/schemas";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { formFields, formFile, parseInput } from "@/lib/forms";

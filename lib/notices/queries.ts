@@ -1,10 +1,10 @@
 // Public reads of conclusion notices and their tasks, served from the data cache
-// (lib/content/public-cache.ts): tagged "notices" (and "notice:<slug>"), and "tasks" where the
+// (lib/cache/cached-read.ts): tagged "notices" (and "notice:<slug>"), and "tasks" where the
 // tasks' progress shows; keyed by the visibility epoch so that scheduled notices appear at
 // their time.
 import { cache } from "react";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
-import { nextVietnamMidnight, publicRead } from "@/lib/content/public-cache";
+import { CACHE_TAGS } from "@/lib/cache/tags";
+import { nextVietnamMidnight, publicRead } from "@/lib/cache/cached-read";
 import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
 import { isSlugShaped } from "@/lib/slug";

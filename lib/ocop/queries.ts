@@ -1,6 +1,7 @@
 // Reads of the OCOP registry: staff reads take the viewer and apply its scope; public reads show
 // certified products only (3★+ with a decision); dashboard reads take an optional province
 // (today's or an earlier one) and include the units it succeeded.
+import { figuresRead } from "@/lib/cache/cached-read";
 import { forbidden, notFound } from "next/navigation";
 import { hasPermission, isUnitInScope, type ScopedUnit, type Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -8,7 +9,7 @@ import { todayInVietnam } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { communeScopeWhere } from "@/lib/units/scope";
 import { standingSinceReformEve } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { certificateState, currentEvaluation, EXPIRING_SOON_DAYS, isCertified, MIN_CERTIFIED_STARS, type CertificateState, type OcopGroup } from "./rules";
 
 export const PAGE_SIZE = 30;
@@ -315,7 +316,7 @@ function inForceOn(asOf: Date) {
  * day, counted when it is 3★+ and its certificate has not ended. `provinceId` may be today's
  * province or an earlier one; the units it succeeded are included. `districtId` narrows to one district.
  */
-export async function ocopByStars(opts: OcopArea & { asOf?: Date } = {}): Promise<{ stars: number; products: number }[]> {
+async function readOcopByStars(opts: OcopArea & { asOf?: Date } = {}): Promise<{ stars: number; products: number }[]> {
   const asOf = opts.asOf ?? todayInVietnam();
   const inForce = inForceOn(asOf);
   const rows = await db.$queryRaw<{ stars: number; products: number }[]>`
@@ -362,3 +363,6 @@ export async function listCertifiedProducts(opts: OcopArea & { asOf: Date }): Pr
      ORDER BY pv."fullName" COLLATE "vi-VN-x-icu", d."fullName" COLLATE "vi-VN-x-icu" NULLS FIRST,
               c."fullName" COLLATE "vi-VN-x-icu", e.stars DESC, p.name COLLATE "vi-VN-x-icu", p.id`;
 }
+
+// cached until the data it is read from changes (lib/cache/cached-read.ts)
+export const ocopByStars = figuresRead("ocopByStars", readOcopByStars);

@@ -1,6 +1,7 @@
 // Reads of year plans, roadmaps, progress against plan and projections. Staff reads take the
 // viewer and apply its scope; planVsActual (dashboards) takes an optional province (today's or an
 // earlier one) and includes the units it succeeded.
+import { figuresRead } from "@/lib/cache/cached-read";
 import { forbidden, notFound } from "next/navigation";
 import { hasPermission, isUnitInScope, type Viewer } from "@/lib/authz";
 import { communeSetCodeForYear } from "@/lib/criteria/rules";
@@ -9,7 +10,7 @@ import { todayInVietnam } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { communeScopeWhere } from "@/lib/units/scope";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { checkEntry, planOutcome, planProgress, projectReachYear, type EntryCheck, type PlanOutcome, type PlanProgress, type PlanTarget, type Projection } from "./rules";
 
 export interface LatestAssessment {
@@ -165,7 +166,7 @@ export async function planOverviewForViewer(viewer: Viewer, opts: { year: number
  * (lib/plans/rules.ts planOutcome). `provinceId` may be today's province or an earlier
  * one: plans of the units it succeeded are included.
  */
-export async function planVsActual(opts: { year: number; provinceId?: number }): Promise<PlanProgress[]> {
+async function readPlanVsActual(opts: { year: number; provinceId?: number }): Promise<PlanProgress[]> {
   // dashboards: one row per entry with its year's dossier — no roadmap, no criterion results
   const set = await db.criteriaSet.findUnique({ where: { code: communeSetCodeForYear(opts.year) }, select: { id: true } });
   const provinces = opts.provinceId ? await unitWithPredecessors(opts.provinceId) : null;
@@ -328,3 +329,6 @@ export async function projectionsForViewer(viewer: Viewer, opts: { year: number;
   const order = (p: Projection) => (p.kind === "PROJECTED" ? p.year : p.kind === "BEYOND" ? 9000 : p.kind === "UNKNOWN" ? 9999 : 0);
   return out.sort((a, b) => order(a.projection) - order(b.projection) || a.commune.localeCompare(b.commune, "vi"));
 }
+
+// cached until the data it is read from changes (lib/cache/cached-read.ts)
+export const planVsActual = figuresRead("planVsActual", readPlanVsActual);

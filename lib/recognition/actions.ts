@@ -3,7 +3,7 @@
 // → revalidate. A decision or a revocation changes the public figures.
 import { revalidatePath, updateTag } from "next/cache";
 import { getViewer } from "@/lib/auth";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { CACHE_TAGS } from "@/lib/cache/tags";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { parseInput as parse } from "@/lib/forms";
 import { ZDossierStep, ZPropose, ZRevoke } from "./schemas";

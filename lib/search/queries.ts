@@ -6,8 +6,8 @@
 // do not win on length alone), then recency.
 // Not cached: queries are open-ended, and each one is a few index lookups. Only the vocabulary of
 // the suggestion offered when nothing matches is cached (publicLexicon).
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
-import { cachedRead } from "@/lib/content/public-cache";
+import { CACHE_TAGS } from "@/lib/cache/tags";
+import { cachedRead } from "@/lib/cache/cached-read";
 import { htmlToText } from "@/lib/content/sanitize";
 import { db } from "@/lib/db";
 import { highlightHtml, lexiconWithSpelling, normaliseQuery, snippetHtml, spellWords, suggestWords, toPhraseQuery, toTsQuery, type SearchQuery } from "./rules";

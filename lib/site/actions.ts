@@ -1,7 +1,7 @@
 "use server";
 import { updateTag } from "next/cache";
 import { getViewer } from "@/lib/auth";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { CACHE_TAGS } from "@/lib/cache/tags";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { formFields, parseInput } from "@/lib/forms";
 import { ZSiteSettingsForm } from "./schemas";

@@ -1,7 +1,6 @@
-import { unstable_cache } from "next/cache";
 import { cache } from "react";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
-import { cachedRead, isBuildPhase } from "@/lib/content/public-cache";
+import { CACHE_TAGS } from "@/lib/cache/tags";
+import { cachedRead, isBuildPhase } from "@/lib/cache/cached-read";
 import { db } from "@/lib/db";
 import { ZSite, type TSite } from "./schemas";
 
@@ -18,13 +17,10 @@ export async function readSiteSettings(): Promise<TSite> {
 
 /**
  * Footer and identity of the portal (SiteSetting "site", edited at /quan-ly/cai-dat), cached
- * under the "site" tag. `next build` prerenders the fully static pages (/gioi-thieu) without a
- * database: they get the fallback with a 1-second life, so the first request after start
- * regenerates them with the stored settings.
+ * under the "site" tag. `next build` renders nothing that needs it (every page renders per
+ * request) and has no database: should anything ask then, it gets the fallback.
  */
 export const getSiteSettings = cache(async (): Promise<TSite> => {
-  if (isBuildPhase()) {
-    return unstable_cache(async () => SITE_FALLBACK, ["public", "site-at-build"], { tags: [CACHE_TAGS.site], revalidate: 1 })();
-  }
+  if (isBuildPhase()) return SITE_FALLBACK;
   return cachedRead(["site"], readSiteSettings, { tags: [CACHE_TAGS.site] });
 });

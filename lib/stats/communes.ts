@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { communesDay, defaultAsOf, parseAsOf } from "@/lib/figures/definitions";
 import { todayInVietnam } from "@/lib/format";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { LICENCE } from "./open-data";
 
 export const ZCommunesQuery = z.object({

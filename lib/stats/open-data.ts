@@ -11,10 +11,9 @@ import type { DashboardScope } from "@/lib/dashboard/queries";
 import { AppError } from "@/lib/errors";
 import { communesDay, defaultAsOf, FIGURE_NAMES, parseAsOf, programmeListLabel, recognisedSentence } from "@/lib/figures/definitions";
 import { officialFigures } from "@/lib/figures/queries";
-import { cachedFigures } from "@/lib/dashboard/figure-cache";
 import { todayInVietnam } from "@/lib/format";
 import { REFORM_DATE, unitsDateForYear, validOn } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 
 export const LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.vi) — ghi nguồn: Cổng thông tin Nông thôn mới";
 
@@ -82,9 +81,7 @@ export async function openStatistics(q: TStatsQuery, today = todayInVietnam()): 
     unit = { level, code: found.code, name: found.fullName };
     scope = level === "DISTRICT" ? { districtId: found.id } : { provinceIds: await unitWithPredecessors(found.id) };
   }
-  // kept between two changes of the data they come from, as the dashboards' figures are
-  const key = JSON.stringify(["open-stats", scope, year, asOf.toISOString()]);
-  const [f, correctedAt] = await cachedFigures(key, () => Promise.all([officialFigures(scope, year, asOf), latestCorrectionDate(year, scope)]));
+  const [f, correctedAt] = await Promise.all([officialFigures(scope, year, asOf), latestCorrectionDate(year, scope)]);
   return {
     year,
     asOf: asOf.toISOString().slice(0, 10),

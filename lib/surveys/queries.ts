@@ -1,11 +1,12 @@
 // Reads of the satisfaction surveys: the public survey page, results per commune for staff
 // (scoped to the viewer), one commune's figures (SatisfactionSummary) and the dashboard share.
+import { figuresRead } from "@/lib/cache/cached-read";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { communeScopeWhere } from "@/lib/units/scope";
 import { unitsDateForYear, validOn } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { deviceHash, isDeviceToken } from "./device";
 import { ANSWERS, QUESTIONS, satisfiedPercent, type Answer, type QuestionKey } from "./rules";
 
@@ -135,7 +136,7 @@ export interface FeedbackShare {
  * FEEDBACK_TARGET_PERCENT): xã of the year's units with a survey of that year that received at
  * least one response. `provinceId` may be today's province or an earlier one.
  */
-export async function shareOfCommunesCollectingFeedback(opts: { year: number; provinceId?: number }): Promise<FeedbackShare> {
+async function readShareOfCommunesCollectingFeedback(opts: { year: number; provinceId?: number }): Promise<FeedbackShare> {
   const on = unitsDateForYear(opts.year);
   const provinces = opts.provinceId ? await unitWithPredecessors(opts.provinceId) : null;
   // one statement: the xã of the year, and those whose survey of the year has a response
@@ -150,3 +151,6 @@ export async function shareOfCommunesCollectingFeedback(opts: { year: number; pr
   const { communes, collecting } = row;
   return { year: opts.year, communes, collecting, share: communes ? Math.round((collecting * 1000) / communes) / 10 : null };
 }
+
+// cached until the data it is read from changes (lib/cache/cached-read.ts)
+export const shareOfCommunesCollectingFeedback = figuresRead("shareOfCommunesCollectingFeedback", readShareOfCommunesCollectingFeedback);

@@ -3,7 +3,7 @@
 // expire the public notice page (its task table) and refresh the follow-up pages.
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth";
-import { expireNotice } from "@/lib/content/cache";
+import { expireNotice } from "@/lib/cache/expire";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { formFields, formFile, parseInput } from "@/lib/forms";
 import { ZTaskProgress, ZTaskStatus } from "./schemas";

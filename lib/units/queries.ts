@@ -1,5 +1,5 @@
+import { figuresRead } from "@/lib/cache/cached-read";
 import { db } from "@/lib/db";
-import { unitWithPredecessors } from "@/lib/users/queries";
 import { validOn } from "./rules";
 
 export function getUnit(id: number) {
@@ -41,3 +41,15 @@ export async function unitVersionOn(unitId: number, on: Date) {
     include: { province: { select: { id: true, fullName: true } } },
   });
 }
+
+/** Unit ids of a unit and of every unit it succeeded, transitively (history survives mergers). */
+export const unitWithPredecessors = figuresRead("unitWithPredecessors", async (unitId: number): Promise<number[]> => {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE chain(id) AS (
+      SELECT ${unitId}::int
+      UNION
+      SELECT s."predecessorId" FROM "UnitSuccession" s JOIN chain c ON s."successorId" = c.id
+    )
+    SELECT id FROM chain`;
+  return rows.map((r) => r.id);
+});

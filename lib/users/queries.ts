@@ -1,29 +1,8 @@
 // Reads of users and their scope.
 import { db } from "@/lib/db";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import type { Viewer } from "@/lib/authz";
 import { isDemoMode, passwordChangeRequired } from "./login-rules";
-
-// Units and their successions are written by the seed only (no screen edits them): a unit's
-// history, once read, holds for the life of the process. Every scope check and every province
-// figure asks for it, several times per page.
-const predecessorsCache = new Map<number, Promise<number[]>>();
-
-/** Unit ids of a unit and of every unit it succeeded, transitively (history survives mergers). */
-export function unitWithPredecessors(unitId: number): Promise<number[]> {
-  let ids = predecessorsCache.get(unitId);
-  if (!ids) {
-    ids = db.$queryRaw<{ id: number }[]>`
-      WITH RECURSIVE chain(id) AS (
-        SELECT ${unitId}::int
-        UNION
-        SELECT s."predecessorId" FROM "UnitSuccession" s JOIN chain c ON s."successorId" = c.id
-      )
-      SELECT id FROM chain`.then((rows) => rows.map((r) => r.id));
-    ids.catch(() => predecessorsCache.delete(unitId));
-    predecessorsCache.set(unitId, ids);
-  }
-  return ids.then((list) => [...list]);
-}
 
 export interface SessionUser {
   viewer: Viewer;

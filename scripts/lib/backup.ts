@@ -33,7 +33,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { FIGURES_CHANNEL } from "../../lib/dashboard/figure-cache.ts";
+import { ALL_TAGS, TAGS_CHANNEL } from "../../lib/cache/shared-cache-handler.mjs";
 import { STORAGE_KEY } from "../../lib/files/storage.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
 
@@ -632,8 +632,9 @@ export async function restoreDatabase(
     for (const [table, sum] of Object.entries(manifest.checksums)) {
       if (checksums[table] !== sum) throw new BackupError(`Tổng kiểm tra của bảng ${table} sau khi khôi phục không khớp với bản sao lưu.`);
     }
-    // the triggers that tell a running server its dashboards' figures changed were off
-    await c.query("SELECT pg_notify($1, '')", [FIGURES_CHANNEL]);
+    // the triggers that tell running servers their figures changed were off, and everything
+    // changed: every instance drops everything it keeps (lib/cache/shared-cache-handler.mjs)
+    await c.query("SELECT pg_notify($1, $2)", [TAGS_CHANNEL, ALL_TAGS]);
     await c.query("COMMIT");
     committed = true;
     const laterMigrations = await applyMigrations(url, migrationsDir);

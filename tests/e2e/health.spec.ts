@@ -23,7 +23,7 @@ test("/api/ready: 200 while the database answers, not cached", async ({ request 
   const res = await request.get("/api/ready");
   expect(res.status()).toBe(200);
   expect(res.headers()["cache-control"]).toBe("no-store");
-  expect(await res.json()).toEqual({ status: "ready", checks: { database: "ok" } });
+  expect(await res.json()).toEqual({ status: "ready", checks: { database: "ok", cache: "ok" } });
 });
 
 test("x-request-id: a sane incoming id is kept, any other replaced by a UUID, on pages and API answers", async ({ request }) => {
@@ -83,7 +83,7 @@ test("a server whose database refuses, then stays silent: alive, not ready withi
   const refusedMs = performance.now() - t;
   expect(refused.status).toBe(503);
   expect(refused.headers.get("cache-control")).toBe("no-store");
-  expect(await refused.json()).toEqual({ status: "not-ready", checks: { database: "failed" }, message: "Chưa sẵn sàng: database không trả lời." });
+  expect(await refused.json()).toEqual({ status: "not-ready", checks: { database: "failed", cache: "failed" }, message: "Chưa sẵn sàng: database, cache không trả lời." });
 
   // a database that accepts the connection and never answers
   const held: Socket[] = [];
@@ -116,6 +116,6 @@ test("a server whose database refuses, then stays silent: alive, not ready withi
   expect(lines).toContainEqual(
     expect.objectContaining({ level: "error", msg: "request failed", requestId: "e2e-render-error-1", path: "/", routeType: "render", digest: expect.any(String) }),
   );
-  expect(lines).toContainEqual(expect.objectContaining({ level: "warn", msg: "not ready", checks: { database: "failed" } }));
+  expect(lines).toContainEqual(expect.objectContaining({ level: "warn", msg: "not ready", checks: { database: "failed", cache: "failed" } }));
   expect(started.stdout()).not.toContain("mat-khau-csdl");
 });

@@ -59,7 +59,7 @@ export async function putAssessment(opts: {
   const criteriaTotal = set.criteria.length;
   const reachedStandard = criteriaMet === criteriaTotal;
   const key = { unitId: opts.unitId, year: opts.year, setId: set.id };
-  // one commit: the figure cache (lib/dashboard/figure-cache.ts) hears of the change once
+  // one commit: the shared cache (lib/cache/shared-cache-handler.mjs) hears of the change once
   const assessment = await db.$transaction(async (tx) => {
     // dossiers rest on the report they replace (a title keeps its decision, without its dossier)
     await tx.recognitionDossier.deleteMany({ where: { report: key } });

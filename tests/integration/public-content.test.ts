@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { publicClock } from "@/lib/content/public-cache";
+import { publicClock } from "@/lib/cache/cached-read";
 import { db } from "@/lib/db";
 import { getPublishedDocument, listDocumentFacets, listDocumentsPage } from "@/lib/documents/queries";
 import { getPublishedArticle, listArticlesPage, listLatestArticles, listOtherArticles } from "@/lib/news/queries";

@@ -15,7 +15,7 @@ import { ASSESSMENT_YEARS } from "@/lib/assessments/years";
 import { officialFigures } from "@/lib/figures/queries";
 import { TITLE_LABELS } from "@/lib/recognition/rules";
 import { unitsDateForYear } from "@/lib/units/rules";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { appErrorOf, putAssessment, viewerOf } from "./helpers";
 
 // The route reads the session through getViewer; here the session is whoever the test says.

@@ -13,7 +13,7 @@ import { listLinkableCommunes } from "@/lib/notices/staff-queries";
 import { resolveReportUnit } from "@/lib/reports/scope";
 import { openStatistics } from "@/lib/stats/open-data";
 import { communeOptionsForViewer } from "@/lib/ocop/queries";
-import { unitWithPredecessors } from "@/lib/users/queries";
+import { unitWithPredecessors } from "@/lib/units/queries";
 import { listGrantableUnits } from "@/lib/users/staff-queries";
 import { DEMO_SCRIPT, DEMO_YEARS, loadDemoCommunesByYear } from "../../prisma/seed";
 import { seedUnits } from "../../prisma/seed/units";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseViewKey, RateLimiter, RecentKeys, weekStart } from "@/lib/visits/rules";
-import { nextVietnamMidnight, secondsUntil, CACHE_CEILING_SECONDS } from "@/lib/content/public-cache";
+import { nextVietnamMidnight, secondsUntil, CACHE_CEILING_SECONDS } from "@/lib/cache/cached-read";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

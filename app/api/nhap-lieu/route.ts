@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { assertSameOrigin, errorResponse, readLimitedForm } from "@/lib/http";
 import { ZUpload } from "@/lib/imports/schemas";
 import { importAssessments, type ImportProgress } from "@/lib/imports/service";
-import { IMPORT_MAX_BYTES } from "@/lib/imports/sheet";
+import { IMPORT_REQUEST_MAX_BYTES } from "@/lib/imports/sheet";
 import type { ImportReport } from "@/lib/imports/report";
 
 export type ImportEvent =
@@ -18,16 +18,13 @@ export type ImportEvent =
 
 export const maxDuration = 300;
 
-/** The form's other fields (mode, fingerprint, the part headers) take a few hundred bytes. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
-
 export async function POST(req: Request) {
   try {
     assertSameOrigin(req);
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để nhập số liệu.");
     assertPermission(viewer, "import.run");
-    const form = await readLimitedForm(req, IMPORT_MAX_BYTES + FORM_OVERHEAD_BYTES, {
+    const form = await readLimitedForm(req, IMPORT_REQUEST_MAX_BYTES, {
       tooLarge: "Tệp quá lớn; giới hạn là 20 MB. Hãy chia tệp theo huyện hoặc theo tỉnh.",
       unreadable: "Yêu cầu không đọc được: hãy gửi tệp từ trang Nhập số liệu.",
     });

@@ -1,7 +1,7 @@
 // Expiry of the public caches after an editor's or assignee's write. updateTag only works inside
 // a server action: the next public request waits for fresh data instead of serving the old page.
 import { updateTag } from "next/cache";
-import { CACHE_TAGS } from "./cache-tags";
+import { CACHE_TAGS } from "./tags";
 
 function expire(tags: (string | null | undefined)[]) {
   for (const tag of new Set(tags.filter((t): t is string => !!t))) updateTag(tag);

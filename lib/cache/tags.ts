@@ -1,5 +1,6 @@
 // Cache tags shared by the public reads (which cache under them) and the editor's writes
 // (which expire them the moment something is published, edited or unpublished).
+import { FIGURES_TAG } from "./shared-cache-handler.mjs";
 export const CACHE_TAGS = {
   articles: "articles",
   article: (slug: string) => `article:${slug}`,
@@ -7,6 +8,6 @@ export const CACHE_TAGS = {
   notice: (slug: string) => `notice:${slug}`,
   documents: "documents",
   tasks: "tasks",
-  figures: "figures",
+  figures: FIGURES_TAG,
   site: "site",
 } as const;

@@ -1,30 +1,31 @@
-// How public pages are cached (issue 5, item 5). Without `cacheComponents`:
+// Every cached read of the portal goes through here (issue 15, "one cache story"):
 //
-// - Every public read goes through cachedRead: Next's data cache (unstable_cache), tagged with
-//   CACHE_TAGS. The editor's writes call updateTag(tag) the moment something is published,
-//   scheduled, edited or unpublished, which expires every entry — and every cached page — that
-//   used the tag, so the next request reads the database again. No page is served stale after
-//   a publish.
-// - Every page renders per request (its CSP nonce: proxy.ts), reading only cached data. View
-//   counts come from a client beacon (POST /api/luot-xem), never from the render.
+// - cachedRead: Next's data cache (unstable_cache) under a key and tags. Next hands entries to
+//   the portal's cache handler (lib/cache/shared-cache-handler.mjs, next.config.js
+//   `cacheHandler`), which keeps them in memory and drops them when a tag they carry is expired on
+//   ANY instance: an editor's write calls updateTag (lib/cache/expire.ts), sent to every instance
+//   through PostgreSQL; a commit that changes the tables the figures come from expires the tag
+//   "figures" by trigger, so the CLI import and other instances' saves reach every instance too.
+// - figuresRead: a figures query (dashboards, public statistics, home) cached that way.
+// - Every page renders per request (its CSP nonce: proxy.ts), reading cached data. View counts
+//   come from a client beacon (POST /api/luot-xem), never from the render.
 //
 // Scheduled content (status SCHEDULED, publishedAt in the future) must appear at its time and
 // not before, and a cache cannot know the clock. Each read applies the visibility filter with
 // the time of the read, and every read is keyed by the visibility epoch of its kind
 // (publicClock): the latest scheduled time that has passed. When a scheduled time passes, the key
 // changes and the data is read afresh: pages show scheduled content at its time, no delay.
-// CACHE_CEILING_SECONDS bounds every entry's life, for changes made outside the editor (a
-// database edited by hand): worst-case staleness after a publish, edit or unpublish in the
-// editor is none; after a change made outside it, 24 hours. The cache lives in the server's
-// memory only (next.config.js isrFlushToDisk: false).
+// CACHE_CEILING_SECONDS bounds every entry's life, for changes made outside the portal's writes
+// (a content table edited by hand): worst-case staleness after such a change is the ceiling.
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
-import { CACHE_TAGS } from "@/lib/content/cache-tags";
+import { CACHE_TAGS } from "@/lib/cache/tags";
+import { FIGURES_TAG } from "@/lib/cache/shared-cache-handler.mjs";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export const CACHE_CEILING_SECONDS = 86_400;
+export const CACHE_CEILING_SECONDS = 3_600;
 
 /** `next build` prerenders static pages with no database: reads must not happen then. */
 export function isBuildPhase(): boolean {
@@ -61,6 +62,14 @@ export async function cachedRead<T>(key: readonly unknown[], read: () => Promise
     revalidate: Math.max(1, Math.min(opts.revalidate ?? CACHE_CEILING_SECONDS, CACHE_CEILING_SECONDS)),
   });
   return decode<T>(await cached());
+}
+
+/**
+ * A figures query, cached under its name and arguments (JSON: plain values and Dates) and dropped
+ * by any change to the tables figures come from (the tag "figures").
+ */
+export function figuresRead<A extends unknown[], T>(name: string, read: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  return (...args) => cachedRead(["figures", name, ...args], () => read(...args), { tags: [FIGURES_TAG] });
 }
 
 /** Seconds from `now` until `at` (at least 1), bounded by the ceiling; the ceiling when `at` is null. */
