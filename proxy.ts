@@ -6,11 +6,18 @@
 //   still checks the session and the user's scope on the server: lib/auth, lib/authz);
 // - every page gets a Content-Security-Policy with a nonce of its own, given to Next in the request
 //   headers so that it puts the nonce on its scripts (the app's root layout renders per request),
-//   and HSTS over HTTPS. Headers that never change are in next.config.js.
+//   and HSTS over HTTPS. Headers that never change are in next.config.js;
+// - every request gets an id (lib/ops/request-id.ts), given to the app in the request headers and
+//   to the client in the response's, and one JSON log line (lib/ops/log.ts): method, path without
+//   the query, id, client address. The proxy never sees the status: the reverse proxy's access log
+//   has it (README "Vận hành").
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { checkActionPost, isActionPost } from "@/lib/security/action-body-limit";
+import { log } from "@/lib/ops/log";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/ops/request-id";
 import { contentSecurityPolicy, HSTS, isHttpsRequest, newNonce } from "@/lib/security/headers";
+import { clientAddress, trustedProxyHops } from "@/lib/users/login-rules";
 
 /** An address with no NUL anywhere (PostgreSQL text cannot hold one) and a path whose escapes decode. */
 function readableUrl(url: string, pathname: string): boolean {
@@ -24,6 +31,24 @@ function readableUrl(url: string, pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  log.info(
+    {
+      requestId,
+      method: request.method,
+      // the query may carry what does not belong in a log (a search, a token in a link)
+      path: request.nextUrl.pathname,
+      client: clientAddress(request.headers.get("x-forwarded-for"), trustedProxyHops()),
+    },
+    "request",
+  );
+  const response = await answer(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+/** What the proxy answers or passes on, before the request id goes on it. */
+async function answer(request: NextRequest, requestId: string): Promise<Response> {
   if (!readableUrl(request.url, request.nextUrl.pathname)) {
     return new NextResponse("Địa chỉ không hợp lệ.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
@@ -41,14 +66,15 @@ export async function proxy(request: NextRequest) {
     }
   }
   const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
   if (pathname.startsWith("/api/")) {
     // JSON and files set their own policy
-    const response = NextResponse.next();
+    const response = NextResponse.next({ request: { headers } });
     if (https) response.headers.set("Strict-Transport-Security", HSTS);
     return response;
   }
   const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
-  const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
@@ -59,6 +85,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // everything but the build's static files, which carry no script of a page, and the import
   // upload, which authorises before it reads a byte and streams with its own limit (lib/http.ts):
-  // a request through the proxy has its body copied for it, which a 500 MB post must not cost
-  matcher: ["/((?!_next/static|_next/image|api/nhap-lieu).*)"],
+  // a request through the proxy has its body copied for it, which a 500 MB post must not cost;
+  // nor the health and readiness probes, asked every few seconds, which need no header of it
+  matcher: ["/((?!_next/static|_next/image|api/nhap-lieu|api/health|api/ready).*)"],
 };

@@ -9,7 +9,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { FIGURES_CHANNEL } from "../lib/cache/shared-cache-handler.mjs";
 import { latencyFigures, percentile, round } from "./lib/stats.ts";
-import { signIn, startApp, timeGets } from "./lib/next-server.ts";
+import { startApp, timeGets } from "./lib/next-server.ts";
+import { signIn } from "../scripts/lib/sign-in.ts";
 import type { Benchmark, BenchContext } from "./lib/types.ts";
 
 const YEAR = 2025;

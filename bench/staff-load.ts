@@ -11,7 +11,8 @@ import { resolve } from "node:path";
 import { communeSetCodeForYear } from "@/lib/criteria/rules";
 import { db } from "@/lib/db";
 import { createRandom, type Random } from "../prisma/seed/sql.ts";
-import { signIn, startApp } from "./lib/next-server.ts";
+import { startApp } from "./lib/next-server.ts";
+import { signIn } from "../scripts/lib/sign-in.ts";
 import { percentile, round } from "./lib/stats.ts";
 import type { Benchmark } from "./lib/types.ts";
 

@@ -16,7 +16,8 @@ import { publicWhere } from "@/lib/content/visibility";
 import { db } from "@/lib/db";
 import { multipartAround, pidListeningOn, postChunked, sampleRss } from "../tests/upload-abuse.ts";
 import { rowBomb } from "../tests/xlsx-files.ts";
-import { signIn, startApp } from "./lib/next-server.ts";
+import { startApp } from "./lib/next-server.ts";
+import { signIn } from "../scripts/lib/sign-in.ts";
 import { percentile, round } from "./lib/stats.ts";
 import type { Benchmark } from "./lib/types.ts";
 

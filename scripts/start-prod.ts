@@ -7,8 +7,9 @@
 // `npm run db:seed -- --no-demo` once, then `npm run user:create-admin`), and so is one holding
 // active demo accounts, whose password is public (`npm run demo:purge -- --yes`). Pending migrations are
 // applied unless MIGRATE_ON_START=0, under the setup lock, so several instances may start at
-// once. Then the portal server runs as under `npm start` (scripts/lib/server.ts); SIGTERM and
-// SIGINT go to it, and this command exits with its code (128 + n when a signal n killed it).
+// once. Then the portal server runs as under `npm start` (scripts/lib/server.ts). SIGTERM and
+// SIGINT go to it: it drains (README "Vận hành") and this command exits 0. A server that ends by
+// itself makes it exit non-zero (its code, or 128 + n when a signal n killed it).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { constants as osConstants } from "node:os";
@@ -81,14 +82,23 @@ const child = spawn(process.execPath, server.args, {
   stdio: "inherit",
   env: { ...process.env, ...server.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
 });
-// this command's exit is the server's: no other listener may end it first
+// SIGTERM and SIGINT go to the server, which stops accepting connections, answers the requests
+// in flight and exits 143 / 130 (`next start`). Its stop after a signal passed on is a clean one:
+// exit 0, as a service manager expects. A server that ends by itself (crash, OOM killer) is not:
+// its code, or 128 + n for a signal n. No other listener may end this command first.
+let forwarded: NodeJS.Signals | null = null;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    forwarded ??= signal;
+    child.kill(signal);
   });
 }
+const STOPPED_BY_SIGNAL = new Set([0, 128 + osConstants.signals.SIGTERM, 128 + osConstants.signals.SIGINT]);
 child.on("exit", (code, signal) => {
+  if (forwarded && (signal === "SIGTERM" || signal === "SIGINT" || (code !== null && STOPPED_BY_SIGNAL.has(code)))) process.exit(0);
   if (signal) console.error(`Máy chủ cổng thông tin dừng bởi tín hiệu ${signal}.`);
-  process.exit(signal ? 128 + (osConstants.signals[signal] ?? 0) : (code ?? 1));
+  else console.error(`Máy chủ cổng thông tin thoát với mã ${code}.`);
+  process.exit(signal ? 128 + (osConstants.signals[signal] ?? 0) : code || 1);
 });

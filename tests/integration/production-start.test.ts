@@ -5,51 +5,22 @@
 // `npm run db:seed -- --no-demo` loads the reference data and no account; `npm run
 // user:create-admin` then makes the first administrator, who can sign in and must first change
 // the password.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/lib/users/queries";
 import { signInWithPassword } from "@/lib/users/login";
 import { readMigrations } from "../../scripts/lib/migrations";
-import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "../../scripts/lib/postgres";
+import { dropDatabase } from "../../scripts/lib/postgres";
+import { freshDatabase as createFreshDatabase, PRODUCTION, ROOT, runScript, type Env } from "../production";
 
-const ROOT = resolve(".");
 const source = process.env.DATABASE_URL!;
 const adminUrl = process.env.TEST_ADMIN_URL!;
 const createdDatabases: string[] = [];
 const tempDirs: string[] = [];
-
-type Env = Record<string, string | undefined>;
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one of the repository's scripts as `npm run …` does, with only the environment given (never the test's own database). */
-function runScript(script: string, args: string[], env: Env, cwd = ROOT): Promise<Run> {
-  const clean = Object.fromEntries(
-    Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...env }).filter(([, v]) => v !== undefined),
-  ) as NodeJS.ProcessEnv;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { cwd, env: clean, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
-    child.on("error", fail);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
 
 /** A checkout of this repository with no build (nor local data): every top-level entry linked but those. */
 function checkoutWithoutBuild(): string {
@@ -78,12 +49,11 @@ async function connectionCounter() {
   };
 }
 
-/** An empty database owned by the role the portal connects as. */
+/** An empty database owned by the role the portal connects as, dropped after the file. */
 async function freshDatabase(): Promise<string> {
-  const name = `ntm_test_prod_${randomBytes(4).toString("hex")}`;
-  await createDatabaseIfMissing(adminUrl, name, decodeURIComponent(new URL(source).username));
+  const { name, url } = await createFreshDatabase(adminUrl, source);
   createdDatabases.push(name);
-  return databaseUrl(source, name);
+  return url;
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
@@ -104,13 +74,6 @@ async function usePortalDatabase(url: string) {
   holder.prisma = undefined;
   process.env.DATABASE_URL = url;
 }
-
-/** Everything a production start needs, right; each case breaks one thing. */
-const PRODUCTION = {
-  DEMO_MODE: "0",
-  NEXTAUTH_SECRET: "k9QxV3mZ7pL2sT8wR4nB6yH1cF5gJ0dA", // 32 characters
-  NEXTAUTH_URL: "https://nongthonmoi.example.gov.vn",
-};
 
 afterAll(async () => {
   await usePortalDatabase(source);
