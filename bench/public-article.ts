@@ -20,7 +20,7 @@ const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 
 export const publicArticle: Benchmark = {
   name: "public-article",
-  description: `an article page rendered per request by the production server (next start), ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARMUP_S}-s warm-up, gzip as browsers ask`,
+  description: `an article page rendered per request by the production server (the build's server.js), ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARMUP_S}-s warm-up, gzip as browsers ask`,
   targets: { rps: { min: 150 }, p99_ms: 100 },
   async run(ctx) {
     const article = await db.article.findFirst({ where: publicWhere(), orderBy: { publishedAt: "desc" }, select: { slug: true } });

@@ -1,5 +1,5 @@
 // staff-load (issue 8): 50 staff sessions signed in through next-auth save criteria at the same
-// time for 60 s, over HTTP on loopback against the portal server (next start), calling the
+// time for 60 s, over HTTP on loopback against the portal server (the build's server.js), calling the
 // entry screen's server action exactly as the browser does (React's encodeReply of [previous
 // state, FormData], header Next-Action). Each session works on its own 2025 commune, one
 // criterion after another, sending the version its previous save returned. Prints saves/s,

@@ -83,7 +83,7 @@ const child = spawn(process.execPath, server.args, {
   env: { ...process.env, ...server.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
 });
 // SIGTERM and SIGINT go to the server, which stops accepting connections, answers the requests
-// in flight and exits 143 / 130 (`next start`). Its stop after a signal passed on is a clean one:
+// in flight and exits 143 / 130 (Next's server.js). Its stop after a signal passed on is a clean one:
 // exit 0, as a service manager expects. A server that ends by itself (crash, OOM killer) is not:
 // its code, or 128 + n for a signal n. No other listener may end this command first.
 let forwarded: NodeJS.Signals | null = null;

@@ -1,4 +1,4 @@
-// The production app, served as `npm start` serves it (next start, proxy.ts), on the benchmark's database, for benchmarks that measure pages and APIs over HTTP
+// The production app, served as `npm start` serves it (the standalone build's server.js, proxy.ts), on the benchmark's database, for benchmarks that measure pages and APIs over HTTP
 // on loopback. Builds first when the sources changed.
 import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";

@@ -43,7 +43,7 @@ export function drainingSignal(): string | null {
 }
 
 /**
- * On SIGTERM or SIGINT, marks the process draining. Next's own listeners (`next start`) stop the
+ * On SIGTERM or SIGINT, marks the process draining. Next's own listeners (its server.js) stop the
  * server: no new connection, requests in flight answered, then exit 143 / 130. Without them
  * (NEXT_MANUAL_SIG_HANDLE) a listener here would keep the process from ending, so none is added.
  */

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { expect, test } from "@playwright/test";
 import { freePort, waitForHttp } from "../../scripts/lib/ports";
-import { portalServerArgs } from "../../scripts/lib/server";
+import { portalServer } from "../../scripts/lib/server";
 
 const packageVersion = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 
@@ -38,11 +38,12 @@ test("x-request-id: a sane incoming id is kept, any other replaced by a UUID, on
   }
 });
 
-/** `next start` of this build on a database address of the test's choosing, its stdout kept. */
+/** The server of this build on a database address of the test's choosing, its stdout kept. */
 async function startServer(databaseUrl: string) {
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "info" };
-  const child = spawn(process.execPath, portalServerArgs({ port, hostname: "127.0.0.1" }), { env, stdio: ["ignore", "pipe", "pipe"] });
+  const portal = portalServer({ port, hostname: "127.0.0.1" });
+  const child = spawn(process.execPath, portal.args, { env: { ...env, ...portal.env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
   child.stderr!.resume();

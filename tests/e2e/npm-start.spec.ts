@@ -95,7 +95,7 @@ async function npmStart(): Promise<Started> {
     exited.then(() => false),
   ]);
   if (!ready) throw new Error(`npm start ended before it was ready:\n${output}`);
-  // `next start` names its process "next-server (vX.Y.Z)"
+  // Next's server names its process "next-server (vX.Y.Z)"
   const web = descendants(npm.pid!).find((p) => p.cmdline.some((a) => a.startsWith("next-server")));
   if (!web) throw new Error(`no web process under npm start:\n${output}`);
   expect(postgresOfDataDir().length, "PostgreSQL runs while npm start does").toBeGreaterThan(0);
