@@ -3,7 +3,7 @@
 // CSP nonce) come from proxy.ts, start-up work from instrumentation.ts.
 import { resolve } from "node:path";
 
-/** Next's command line, as npm installs it for `npx next` (never a path inside next/dist). */
+/** Next's command line, as npm installs it for `npx next` (node_modules/.bin, never a path inside the package). */
 export const NEXT_BIN = resolve("node_modules/.bin/next");
 
 export interface PortalServer {
