@@ -30,7 +30,6 @@ const { default: pg } = await import("pg");
 const { pendingMigrations } = await import("./lib/migrations.ts");
 const { setUpDatabase } = await import("./lib/setup-lock.ts");
 const { portalServerArgs } = await import("./lib/server.ts");
-const { portalUploadDir } = await import("./lib/data-dir.ts");
 
 const databaseUrl = process.env.DATABASE_URL!;
 const hostname = productionHostname(process.env);
@@ -78,7 +77,7 @@ try {
 
 const child = spawn(process.execPath, portalServerArgs({ port, hostname }), {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 // this command's exit is the server's: no other listener may end it first
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
