@@ -135,7 +135,6 @@ async function main() {
         DATABASE_URL: url,
         NEXTAUTH_SECRET: "e2e-secret-not-for-production",
         NEXTAUTH_URL: `http://localhost:${port}`,
-        UPLOAD_DIR: `${OUT}/uploads-${runId}`,
       };
       app = spawn(process.execPath, portalServerArgs({ port }), { stdio: ["ignore", "ignore", "inherit"], env });
       await waitForHttp(`http://localhost:${port}/`, 60_000);

@@ -1,11 +1,10 @@
 // The production app, served as `npm start` serves it (next start, proxy.ts), on the benchmark's database, for benchmarks that measure pages and APIs over HTTP
 // on loopback. Builds first when the sources changed.
 import { spawn, spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { buildIsCurrent, recordBuild } from "../../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../../scripts/lib/ports.ts";
 import { portalServerArgs } from "../../scripts/lib/server.ts";
-import { BENCH_DIR } from "./prepare.ts";
 import type { BenchContext } from "./types.ts";
 
 export interface RunningApp {
@@ -27,7 +26,7 @@ export async function startApp(ctx: BenchContext, opts: { hostname?: string } = 
   const baseUrl = `http://${opts.hostname ?? "localhost"}:${port}`;
   const child = spawn(process.execPath, portalServerArgs({ port, hostname: opts.hostname }), {
     stdio: ["ignore", "ignore", 2],
-    env: { ...env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl, UPLOAD_DIR: join(BENCH_DIR, "uploads") },
+    env: { ...env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl },
   });
   // the server must not outlive the benchmark, whatever ends it
   process.once("exit", () => child.kill("SIGKILL"));
