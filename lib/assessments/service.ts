@@ -20,7 +20,7 @@ import {
 } from "@/lib/criteria/rules";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
 import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES } from "@/lib/files/rules";
-import { recordUpload } from "@/lib/files/storage";
+import { recordUpload, RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { unitExistedInYear } from "@/lib/units/rules";
@@ -288,5 +288,5 @@ export async function attachEvidence(
       after: { criterionId: input.criterionId, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
     });
     return { fileId: stored.id, fileName: stored.fileName };
-  });
+  }, RECORDING_TRANSACTION);
 }

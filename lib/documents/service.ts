@@ -18,6 +18,7 @@ import { toDateInput, toPublishCommand, type TPublish, type TRestore } from "@/l
 import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
 import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import { recordStaged, stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -102,7 +103,7 @@ export async function createDocument(viewer: Viewer | null, input: TDocument, fi
       const doc = await tx.document.create({ data: { ...fields, slug, fileId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
       await writeAudit(tx, { userId: viewer.id, action: "document.create", entityType: "Document", entityId: doc.id, unitId: doc.unitId, after: documentModel.snapshot(doc) });
       return { id: doc.id, slug: doc.slug, version: doc.version };
-    }),
+    }, RECORDING_TRANSACTION),
   );
 }
 
@@ -116,6 +117,7 @@ export async function updateDocument(viewer: Viewer | null, input: TDocumentUpda
       version: input.version,
       permission: "content.edit",
       action: "update",
+      transaction: RECORDING_TRANSACTION,
       async change(row, tx) {
         const slug = await editedSlug(tx, "Document", slugBase(input), row);
         const fileId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeFile ? null : row.fileId;

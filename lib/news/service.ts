@@ -12,6 +12,7 @@ import { summarise } from "@/lib/content/seed-articles";
 import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import type { FieldErrors } from "@/lib/errors";
 import { recordStaged, stageUpload, UPLOAD_RULES, type StagedUpload } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/slug";
@@ -111,7 +112,7 @@ export async function createArticle(viewer: Viewer | null, input: TArticle, cove
       });
       await writeAudit(tx, { userId: viewer.id, action: "article.create", entityType: "Article", entityId: article.id, unitId: article.unitId, after: articleModel.snapshot(article) });
       return { id: article.id, slug: article.slug, previousSlug: null, version: article.version };
-    }),
+    }, RECORDING_TRANSACTION),
   );
 }
 
@@ -125,6 +126,7 @@ export async function updateArticle(viewer: Viewer | null, input: TArticleUpdate
       version: input.version,
       permission: "content.edit",
       action: "update",
+      transaction: RECORDING_TRANSACTION,
       async change(row, tx) {
         const slug = await editedSlug(tx, "Article", slugBase(input), row);
         const coverId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeCover ? null : row.coverId;

@@ -23,6 +23,7 @@ import { summarise } from "@/lib/content/seed-articles";
 import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import { recordStaged, stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -137,7 +138,7 @@ export async function createNotice(viewer: Viewer | null, input: TNotice, attach
       const notice = await tx.notice.create({ data: { ...fields, slug, attachmentId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
       await writeAudit(tx, { userId: viewer.id, action: "notice.create", entityType: "Notice", entityId: notice.id, unitId: notice.unitId, after: noticeModel.snapshot(notice) });
       return { id: notice.id, slug: notice.slug, previousSlug: null, version: notice.version };
-    }),
+    }, RECORDING_TRANSACTION),
   );
 }
 
@@ -151,6 +152,7 @@ export async function updateNotice(viewer: Viewer | null, input: TNoticeUpdate, 
       version: input.version,
       permission: "content.edit",
       action: "update",
+      transaction: RECORDING_TRANSACTION,
       async change(row, tx) {
         const slug = await editedSlug(tx, "Notice", slugBase(input), row);
         const attachmentId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeAttachment ? null : row.attachmentId;

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import { checkUpload, type FileKind } from "@/lib/files/rules";
-import { recordUpload } from "@/lib/files/storage";
+import { recordUpload, RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { todayInVietnam } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { parseInput, validationError } from "./input";
@@ -248,5 +248,5 @@ export async function setProductPhoto(
       after: { photoId: stored.id, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
     });
     return { fileId: stored.id, fileName: stored.fileName };
-  });
+  }, RECORDING_TRANSACTION);
 }

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
 import { recordStaged, stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { TTaskProgress, TTaskStatus } from "./schemas";
@@ -96,5 +97,5 @@ export async function addTaskProgress(viewer: Viewer | null, input: TTaskProgres
       },
     });
     return { taskId: task.id, noticeSlug: task.notice.slug, version };
-  });
+  }, RECORDING_TRANSACTION);
 }
