@@ -6,7 +6,7 @@
 // data lives in .bench-data/, or on the server of DATABASE_URL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { dropDatabase, type DatabaseServer } from "../scripts/lib/postgres.ts";
 import { BENCHMARKS } from "./benchmarks.ts";
 import { BENCH_DIR, copyDatabase, dataScale, prepareNationalData, RUN_PREFIX, startBenchServer } from "./lib/prepare.ts";
@@ -58,7 +58,6 @@ function runInWorker(b: Benchmark, url: string, scale: DataScale): Promise<Worke
         BENCH_SCALE: JSON.stringify(scale),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        UPLOAD_DIR: join(BENCH_DIR, "uploads"),
       },
     });
     worker.on("message", (m) => (message = m as WorkerMessage));

@@ -11,7 +11,6 @@ import { parseArgs } from "node:util";
 import { BackupError, restoreDatabase, verifyBackup } from "./lib/backup.ts";
 import { ensureAppDatabase } from "./lib/postgres.ts";
 import { openDatabase } from "./lib/runtime.ts";
-import { portalUploadDir } from "./lib/data-dir.ts";
 import { backupKey } from "./lib/secrets.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { into: { type: "string" }, "allow-unsigned": { type: "boolean" } } });
@@ -43,12 +42,12 @@ try {
   // as the portal's own role (embedded: the app role, which owns what it restores)
   const url = values.into ? await ensureAppDatabase(db.server, values.into) : db.url;
   const started = Date.now();
-  const r = await restoreDatabase(url, file, { uploadDir: portalUploadDir(), key, allowUnsigned });
+  const r = await restoreDatabase(url, file, { key, allowUnsigned });
   console.log(`Đã khôi phục ${r.manifest.tables.length} bảng, ${r.rows.toLocaleString("vi-VN")} dòng vào ${new URL(url).pathname.slice(1)} (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
   console.log(`Số dòng từng bảng và tổng kiểm tra (${Object.keys(r.manifest.checksums).join(", ")}) khớp với bản sao lưu ngày ${new Date(r.manifest.createdAt).toLocaleString("vi-VN")}.`);
-  console.log(`Tệp đính kèm: ${r.files.toLocaleString("vi-VN")} tệp trong ${portalUploadDir()}.`);
-  if (r.missingFiles.length) console.log(`Cảnh báo: ${r.missingFiles.length} tệp đã không còn khi sao lưu nên không được khôi phục, ví dụ ${r.missingFiles.slice(0, 3).join(", ")}.`);
-  if (r.changedFiles.length) console.log(`Cảnh báo: ${r.changedFiles.length} tệp khác với tổng kiểm tra lúc tải lên (khôi phục như lúc sao lưu), ví dụ ${r.changedFiles.slice(0, 3).join(", ")}.`);
+  console.log(`Tệp đính kèm: ${r.files.toLocaleString("vi-VN")} tệp trong cơ sở dữ liệu.`);
+  if (r.missingFiles.length) console.log(`Cảnh báo: ${r.missingFiles.length} tệp đã thiếu nội dung khi sao lưu nên không được khôi phục, ví dụ ${r.missingFiles.slice(0, 3).join(", ")}.`);
+  if (r.changedFiles.length) console.log(`Cảnh báo: ${r.changedFiles.length} tệp khác với tổng kiểm tra lúc tải lên nên không được nạp, ví dụ ${r.changedFiles.slice(0, 3).join(", ")}.`);
   if (r.laterMigrations.length) console.log(`Đã áp dụng thêm ${r.laterMigrations.length} migration mới hơn bản sao lưu: ${r.laterMigrations.join(", ")}.`);
 } catch (err) {
   refuse(err);

@@ -31,7 +31,6 @@ const { default: pg } = await import("pg");
 const { pendingMigrations } = await import("./lib/migrations.ts");
 const { setUpDatabase } = await import("./lib/setup-lock.ts");
 const { portalServer } = await import("./lib/server.ts");
-const { portalUploadDir } = await import("./lib/data-dir.ts");
 
 const databaseUrl = process.env.DATABASE_URL!;
 const hostname = productionHostname(process.env);
@@ -80,7 +79,7 @@ try {
 const server = portalServer({ port, hostname });
 const child = spawn(process.execPath, server.args, {
   stdio: "inherit",
-  env: { ...process.env, ...server.env, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: portalUploadDir() },
+  env: { ...process.env, ...server.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 // SIGTERM and SIGINT go to the server, which stops accepting connections, answers the requests
 // in flight and exits 143 / 130 (Next's server.js). Its stop after a signal passed on is a clean one:

@@ -9,7 +9,6 @@ import { constants as osConstants } from "node:os";
 import { resolve } from "node:path";
 import { openDatabase } from "./lib/runtime.ts";
 import { buildIsCurrent, buildPortal } from "./lib/build.ts";
-import { portalUploadDir } from "./lib/data-dir.ts";
 import { authSecret } from "./lib/secrets.ts";
 import { portalServer } from "./lib/server.ts";
 import { setUpDatabase } from "./lib/setup-lock.ts";
@@ -57,7 +56,6 @@ try {
     NEXTAUTH_SECRET: authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    UPLOAD_DIR: portalUploadDir(),
   };
   if (!dev && !buildIsCurrent()) {
     console.log("Biên dịch ứng dụng (next build)…");

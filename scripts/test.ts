@@ -134,7 +134,6 @@ async function main() {
         DATABASE_URL: url,
         NEXTAUTH_SECRET: "e2e-secret-not-for-production",
         NEXTAUTH_URL: `http://localhost:${port}`,
-        UPLOAD_DIR: `${OUT}/uploads-${runId}`,
       };
       const portal = portalServer({ port });
       app = spawn(process.execPath, portal.args, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, ...portal.env } });

@@ -1,11 +1,10 @@
 // The production app, served as `npm start` serves it (the standalone build's server.js, proxy.ts), on the benchmark's database, for benchmarks that measure pages and APIs over HTTP
 // on loopback. Builds first when the sources changed.
 import { spawn } from "node:child_process";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { buildIsCurrent, buildPortal } from "../../scripts/lib/build.ts";
 import { freePort, waitForHttp } from "../../scripts/lib/ports.ts";
 import { portalServer } from "../../scripts/lib/server.ts";
-import { BENCH_DIR } from "./prepare.ts";
 import type { BenchContext } from "./types.ts";
 
 export interface RunningApp {
@@ -25,7 +24,7 @@ export async function startApp(ctx: BenchContext, opts: { hostname?: string } = 
   const portal = portalServer({ port, hostname: opts.hostname });
   const child = spawn(process.execPath, portal.args, {
     stdio: ["ignore", "ignore", 2],
-    env: { ...env, ...portal.env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl, UPLOAD_DIR: join(BENCH_DIR, "uploads") },
+    env: { ...env, ...portal.env, DATABASE_URL: ctx.url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NEXTAUTH_URL: baseUrl },
   });
   // the server must not outlive the benchmark, whatever ends it
   process.once("exit", () => child.kill("SIGKILL"));

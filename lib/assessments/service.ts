@@ -20,7 +20,7 @@ import {
 } from "@/lib/criteria/rules";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
 import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES } from "@/lib/files/rules";
-import { discardUpload, recordUpload, writeUpload } from "@/lib/files/storage";
+import { recordUpload, RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { unitExistedInYear } from "@/lib/units/rules";
@@ -274,25 +274,19 @@ export async function attachEvidence(
   const result = assessment && (await db.criterionResult.findUnique({ where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: input.criterionId } } }));
   if (!assessment || !result) throw new AppError("VALIDATION", "Hãy lưu tiêu chí trước khi đính kèm minh chứng.");
 
-  const pending = await writeUpload(input.file.bytes, check.kind);
-  try {
-    return await db.$transaction(async (tx) => {
-      const locked = await lockAssessment(tx, assessment.id);
-      if (!isEditable(locked.status)) throw new AppError("LOCKED", "Hồ sơ đã trình: không thể thêm minh chứng.");
-      const stored = await recordUpload(tx, pending, { name: input.file.name, kind: check.kind, size, userId: viewer.id });
-      await tx.evidenceFile.create({ data: { criterionResultId: result.id, fileId: stored.id } });
-      await writeAudit(tx, {
-        userId: viewer.id,
-        action: "criterion.evidence",
-        entityType: "Assessment",
-        entityId: assessment.id,
-        unitId: commune.id,
-        after: { criterionId: input.criterionId, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
-      });
-      return { fileId: stored.id, fileName: stored.fileName };
+  return db.$transaction(async (tx) => {
+    const locked = await lockAssessment(tx, assessment.id);
+    if (!isEditable(locked.status)) throw new AppError("LOCKED", "Hồ sơ đã trình: không thể thêm minh chứng.");
+    const stored = await recordUpload(tx, { bytes: input.file.bytes, name: input.file.name, kind: check.kind, userId: viewer.id });
+    await tx.evidenceFile.create({ data: { criterionResultId: result.id, fileId: stored.id } });
+    await writeAudit(tx, {
+      userId: viewer.id,
+      action: "criterion.evidence",
+      entityType: "Assessment",
+      entityId: assessment.id,
+      unitId: commune.id,
+      after: { criterionId: input.criterionId, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
     });
-  } catch (err) {
-    await discardUpload(pending);
-    throw err;
-  }
+    return { fileId: stored.id, fileName: stored.fileName };
+  }, RECORDING_TRANSACTION);
 }

@@ -55,6 +55,8 @@ export interface ContentChange<Row extends ContentRow> {
   change(row: Row, tx: Tx): ContentData | Promise<ContentData>;
   /** added to the audit row's `after` */
   note?: Record<string, unknown>;
+  /** the transaction's options, when it records a file (RECORDING_TRANSACTION) */
+  transaction?: { timeout: number };
 }
 
 export const toJson = (v: unknown) => JSON.parse(JSON.stringify(v ?? null)) as Prisma.InputJsonValue;
@@ -101,7 +103,7 @@ export async function changeContent<Row extends ContentRow>(viewer: Viewer | nul
       after: { ...changedFields(afterSnap, before), ...c.note },
     });
     return { before: row, after };
-  });
+  }, c.transaction);
 }
 
 /** Publish now, schedule, or unpublish (needs content.publish on the row's unit). */

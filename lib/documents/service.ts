@@ -17,7 +17,8 @@ import {
 import { toDateInput, toPublishCommand, type TPublish, type TRestore } from "@/lib/content/schemas";
 import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
 import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
-import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
+import { recordStaged, stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -94,38 +95,35 @@ export async function createDocument(viewer: Viewer | null, input: TDocument, fi
   const owner = await resolveOwnerUnit(viewer, input.unitId);
   assertCanEditContent(viewer, "content.edit", owner);
   const fields = documentFields(input);
-  const staged = file ? await stageUpload(file, UPLOAD_RULES.pdf, "file") : null;
-  return writingStaged(staged, () =>
-    retryOnSlugClash(() =>
-      db.$transaction(async (tx) => {
-        const slug = await uniqueSlug(tx, "Document", slugBase(input));
-        const fileId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
-        const doc = await tx.document.create({ data: { ...fields, slug, fileId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
-        await writeAudit(tx, { userId: viewer.id, action: "document.create", entityType: "Document", entityId: doc.id, unitId: doc.unitId, after: documentModel.snapshot(doc) });
-        return { id: doc.id, slug: doc.slug, version: doc.version };
-      }),
-    ),
+  const staged = file ? stageUpload(file, UPLOAD_RULES.pdf, "file") : null;
+  return retryOnSlugClash(() =>
+    db.$transaction(async (tx) => {
+      const slug = await uniqueSlug(tx, "Document", slugBase(input));
+      const fileId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
+      const doc = await tx.document.create({ data: { ...fields, slug, fileId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
+      await writeAudit(tx, { userId: viewer.id, action: "document.create", entityType: "Document", entityId: doc.id, unitId: doc.unitId, after: documentModel.snapshot(doc) });
+      return { id: doc.id, slug: doc.slug, version: doc.version };
+    }, RECORDING_TRANSACTION),
   );
 }
 
 export async function updateDocument(viewer: Viewer | null, input: TDocumentUpdate, file: UploadInput | null = null): Promise<DocumentWriteResult> {
   assertPermission(viewer, "content.edit");
   const fields = documentFields(input);
-  const staged = file ? await stageUpload(file, UPLOAD_RULES.pdf, "file") : null;
-  const { after } = await writingStaged(staged, () =>
-    retryOnSlugClash(() =>
-      changeContent(viewer, documentModel, {
-        id: input.id,
-        version: input.version,
-        permission: "content.edit",
-        action: "update",
-        async change(row, tx) {
-          const slug = await editedSlug(tx, "Document", slugBase(input), row);
-          const fileId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeFile ? null : row.fileId;
-          return { ...fields, slug, fileId };
-        },
-      }),
-    ),
+  const staged = file ? stageUpload(file, UPLOAD_RULES.pdf, "file") : null;
+  const { after } = await retryOnSlugClash(() =>
+    changeContent(viewer, documentModel, {
+      id: input.id,
+      version: input.version,
+      permission: "content.edit",
+      action: "update",
+      transaction: RECORDING_TRANSACTION,
+      async change(row, tx) {
+        const slug = await editedSlug(tx, "Document", slugBase(input), row);
+        const fileId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeFile ? null : row.fileId;
+        return { ...fields, slug, fileId };
+      },
+    }),
   );
   return { id: after.id, slug: after.slug, version: after.version };
 }

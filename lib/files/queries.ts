@@ -46,3 +46,28 @@ export async function findDownloadableFile(viewer: Viewer | null, fileId: number
     (!attached && file.uploadedById === viewer.id);
   return allowed ? file : null;
 }
+
+/**
+ * A stored file's content as a stream of its chunks, each read by its own query when the response
+ * asks for it: a download never holds the whole file, nor a connection between chunks. Null when
+ * the database does not hold all of it (a row whose file was never loaded from an old upload
+ * directory): the download answers as for a file that does not exist.
+ */
+export async function storedFileContent(file: { id: number; size: number }): Promise<ReadableStream<Uint8Array> | null> {
+  // octet_length of a stored value is read from its header, without fetching the bytes
+  const [held] = await db.$queryRaw<{ chunks: number; bytes: bigint }[]>`
+    SELECT count(*)::int AS chunks, COALESCE(sum(octet_length(bytes)), 0)::bigint AS bytes
+      FROM "StoredFileChunk" WHERE "fileId" = ${file.id}`;
+  if (Number(held.bytes) !== file.size) return null;
+  let seq = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (seq === held.chunks) return controller.close();
+      const chunk = await db.storedFileChunk.findUnique({ where: { fileId_seq: { fileId: file.id, seq } }, select: { bytes: true } });
+      // deleted while being sent: the response ends short of its Content-Length, as a failure
+      if (!chunk) throw new Error(`StoredFile ${file.id}: chunk ${seq} is gone`);
+      seq++;
+      controller.enqueue(chunk.bytes);
+    },
+  });
+}

@@ -1,11 +1,11 @@
 // Upload limits per use, and the first step of every upload: check the bytes (kind by content,
-// size measured, never declared), then write them; the caller records the file in its transaction
-// and discards it when the transaction fails (recordStaged, writingStaged).
+// size measured, never declared) before anything is written; the caller then records the file in
+// its transaction (recordStaged), so a refused or failed save leaves nothing behind.
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { UploadInput } from "@/lib/forms";
 import { checkUpload, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, type FileKind } from "./rules";
-import { discardUpload, recordUpload, writeUpload, type PendingFile } from "./storage";
+import { recordUpload } from "./storage";
 
 export interface UploadRule {
   maxBytes: number;
@@ -22,19 +22,16 @@ export const UPLOAD_RULES = {
 } as const satisfies Record<string, UploadRule>;
 
 export interface StagedUpload {
-  pending: PendingFile;
+  bytes: Uint8Array;
   name: string;
   kind: FileKind;
-  size: number;
 }
 
-/** Checks an upload against a rule and writes it; a refused file is a VALIDATION error on `field`. */
-export async function stageUpload(file: UploadInput, rule: UploadRule, field: string): Promise<StagedUpload> {
-  const size = file.bytes.length;
-  const check = checkUpload({ name: file.name, size, bytes: file.bytes }, { maxBytes: rule.maxBytes, kinds: [...rule.kinds] });
+/** Checks an upload against a rule (no I/O); a refused file is a VALIDATION error on `field`. */
+export function stageUpload(file: UploadInput, rule: UploadRule, field: string): StagedUpload {
+  const check = checkUpload({ name: file.name, size: file.bytes.length, bytes: file.bytes }, { maxBytes: rule.maxBytes, kinds: [...rule.kinds] });
   if ("error" in check) throw new AppError("VALIDATION", check.error, { [field]: [check.error] });
-  const pending = await writeUpload(file.bytes, check.kind);
-  return { pending, name: file.name, kind: check.kind, size };
+  return { bytes: file.bytes, name: file.name, kind: check.kind };
 }
 
 type StoredFileRow = Awaited<ReturnType<typeof recordUpload>>;
@@ -43,15 +40,5 @@ type StoredFileRow = Awaited<ReturnType<typeof recordUpload>>;
 export function recordStaged(tx: Tx, staged: StagedUpload, userId: number): Promise<StoredFileRow>;
 export function recordStaged(tx: Tx, staged: StagedUpload | null, userId: number): Promise<StoredFileRow | null>;
 export async function recordStaged(tx: Tx, staged: StagedUpload | null, userId: number): Promise<StoredFileRow | null> {
-  return staged ? recordUpload(tx, staged.pending, { name: staged.name, kind: staged.kind, size: staged.size, userId }) : null;
-}
-
-/** Runs the write that records `staged`; when it fails, the staged bytes are removed again. */
-export async function writingStaged<T>(staged: StagedUpload | null, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (staged) await discardUpload(staged.pending);
-    throw err;
-  }
+  return staged ? recordUpload(tx, { ...staged, userId }) : null;
 }

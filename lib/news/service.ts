@@ -11,7 +11,8 @@ import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
 import { summarise } from "@/lib/content/seed-articles";
 import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import type { FieldErrors } from "@/lib/errors";
-import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged, type StagedUpload } from "@/lib/files/stage";
+import { recordStaged, stageUpload, UPLOAD_RULES, type StagedUpload } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/slug";
@@ -83,7 +84,7 @@ async function articleFields(input: TArticle) {
 
 const slugBase = (input: { slug: string | null; title: string }) => slugify(input.slug ?? input.title) || "bai-viet";
 
-async function stageCover(cover: UploadInput | null): Promise<StagedUpload | null> {
+function stageCover(cover: UploadInput | null): StagedUpload | null {
   return cover ? stageUpload(cover, UPLOAD_RULES.image, "cover") : null;
 }
 
@@ -100,41 +101,38 @@ export async function createArticle(viewer: Viewer | null, input: TArticle, cove
   const owner = await resolveOwnerUnit(viewer, input.unitId);
   assertCanEditContent(viewer, "content.edit", owner);
   const fields = await articleFields(input);
-  const staged = await stageCover(cover);
-  return writingStaged(staged, () =>
-    retryOnSlugClash(() =>
-      db.$transaction(async (tx) => {
-        const slug = await uniqueSlug(tx, "Article", slugBase(input));
-        const coverId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
-        const article = await tx.article.create({
-          data: { ...fields, slug, coverId, unitId: owner?.id ?? null, status: "DRAFT", createdById: viewer.id, updatedById: viewer.id },
-          include: { unit: unitSelect },
-        });
-        await writeAudit(tx, { userId: viewer.id, action: "article.create", entityType: "Article", entityId: article.id, unitId: article.unitId, after: articleModel.snapshot(article) });
-        return { id: article.id, slug: article.slug, previousSlug: null, version: article.version };
-      }),
-    ),
+  const staged = stageCover(cover);
+  return retryOnSlugClash(() =>
+    db.$transaction(async (tx) => {
+      const slug = await uniqueSlug(tx, "Article", slugBase(input));
+      const coverId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
+      const article = await tx.article.create({
+        data: { ...fields, slug, coverId, unitId: owner?.id ?? null, status: "DRAFT", createdById: viewer.id, updatedById: viewer.id },
+        include: { unit: unitSelect },
+      });
+      await writeAudit(tx, { userId: viewer.id, action: "article.create", entityType: "Article", entityId: article.id, unitId: article.unitId, after: articleModel.snapshot(article) });
+      return { id: article.id, slug: article.slug, previousSlug: null, version: article.version };
+    }, RECORDING_TRANSACTION),
   );
 }
 
 export async function updateArticle(viewer: Viewer | null, input: TArticleUpdate, cover: UploadInput | null = null): Promise<ArticleWriteResult> {
   assertPermission(viewer, "content.edit");
   const fields = await articleFields(input);
-  const staged = await stageCover(cover);
-  const { before, after } = await writingStaged(staged, () =>
-    retryOnSlugClash(() =>
-      changeContent(viewer, articleModel, {
-        id: input.id,
-        version: input.version,
-        permission: "content.edit",
-        action: "update",
-        async change(row, tx) {
-          const slug = await editedSlug(tx, "Article", slugBase(input), row);
-          const coverId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeCover ? null : row.coverId;
-          return { ...fields, slug, coverId };
-        },
-      }),
-    ),
+  const staged = stageCover(cover);
+  const { before, after } = await retryOnSlugClash(() =>
+    changeContent(viewer, articleModel, {
+      id: input.id,
+      version: input.version,
+      permission: "content.edit",
+      action: "update",
+      transaction: RECORDING_TRANSACTION,
+      async change(row, tx) {
+        const slug = await editedSlug(tx, "Article", slugBase(input), row);
+        const coverId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeCover ? null : row.coverId;
+        return { ...fields, slug, coverId };
+      },
+    }),
   );
   return { id: after.id, slug: after.slug, previousSlug: before.slug !== after.slug ? before.slug : null, version: after.version };
 }

@@ -22,7 +22,8 @@ import { assertCanEditContent, resolveOwnerUnit } from "@/lib/content/scope";
 import { summarise } from "@/lib/content/seed-articles";
 import { editedSlug, retryOnSlugClash, uniqueSlug } from "@/lib/content/slugs";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
-import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
+import { recordStaged, stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -129,38 +130,35 @@ export async function createNotice(viewer: Viewer | null, input: TNotice, attach
   const owner = await resolveOwnerUnit(viewer, input.unitId);
   assertCanEditContent(viewer, "content.edit", owner);
   const fields = noticeFields(input);
-  const staged = attachment ? await stageUpload(attachment, UPLOAD_RULES.pdf, "attachment") : null;
-  return writingStaged(staged, () =>
-    retryOnSlugClash(() =>
-      db.$transaction(async (tx) => {
-        const slug = await uniqueSlug(tx, "Notice", slugBase(input));
-        const attachmentId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
-        const notice = await tx.notice.create({ data: { ...fields, slug, attachmentId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
-        await writeAudit(tx, { userId: viewer.id, action: "notice.create", entityType: "Notice", entityId: notice.id, unitId: notice.unitId, after: noticeModel.snapshot(notice) });
-        return { id: notice.id, slug: notice.slug, previousSlug: null, version: notice.version };
-      }),
-    ),
+  const staged = attachment ? stageUpload(attachment, UPLOAD_RULES.pdf, "attachment") : null;
+  return retryOnSlugClash(() =>
+    db.$transaction(async (tx) => {
+      const slug = await uniqueSlug(tx, "Notice", slugBase(input));
+      const attachmentId = (await recordStaged(tx, staged, viewer.id))?.id ?? null;
+      const notice = await tx.notice.create({ data: { ...fields, slug, attachmentId, unitId: owner?.id ?? null, status: "DRAFT" }, include: { unit: unitSelect } });
+      await writeAudit(tx, { userId: viewer.id, action: "notice.create", entityType: "Notice", entityId: notice.id, unitId: notice.unitId, after: noticeModel.snapshot(notice) });
+      return { id: notice.id, slug: notice.slug, previousSlug: null, version: notice.version };
+    }, RECORDING_TRANSACTION),
   );
 }
 
 export async function updateNotice(viewer: Viewer | null, input: TNoticeUpdate, attachment: UploadInput | null = null): Promise<NoticeWriteResult> {
   assertPermission(viewer, "content.edit");
   const fields = noticeFields(input);
-  const staged = attachment ? await stageUpload(attachment, UPLOAD_RULES.pdf, "attachment") : null;
-  const { before, after } = await writingStaged(staged, () =>
-    retryOnSlugClash(() =>
-      changeContent(viewer, noticeModel, {
-        id: input.id,
-        version: input.version,
-        permission: "content.edit",
-        action: "update",
-        async change(row, tx) {
-          const slug = await editedSlug(tx, "Notice", slugBase(input), row);
-          const attachmentId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeAttachment ? null : row.attachmentId;
-          return { ...fields, slug, attachmentId };
-        },
-      }),
-    ),
+  const staged = attachment ? stageUpload(attachment, UPLOAD_RULES.pdf, "attachment") : null;
+  const { before, after } = await retryOnSlugClash(() =>
+    changeContent(viewer, noticeModel, {
+      id: input.id,
+      version: input.version,
+      permission: "content.edit",
+      action: "update",
+      transaction: RECORDING_TRANSACTION,
+      async change(row, tx) {
+        const slug = await editedSlug(tx, "Notice", slugBase(input), row);
+        const attachmentId = staged ? (await recordStaged(tx, staged, viewer.id)).id : input.removeAttachment ? null : row.attachmentId;
+        return { ...fields, slug, attachmentId };
+      },
+    }),
   );
   return { id: after.id, slug: after.slug, previousSlug: before.slug !== after.slug ? before.slug : null, version: after.version };
 }

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import { checkUpload, type FileKind } from "@/lib/files/rules";
-import { discardUpload, recordUpload, writeUpload } from "@/lib/files/storage";
+import { recordUpload, RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { todayInVietnam } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { parseInput, validationError } from "./input";
@@ -235,24 +235,18 @@ export async function setProductPhoto(
   const check = checkUpload({ name: input.file.name, size, bytes: input.file.bytes }, { maxBytes: PHOTO_MAX_BYTES, kinds: PHOTO_KINDS });
   if ("error" in check) throw validationError({ file: [check.error] }, check.error);
 
-  const pending = await writeUpload(input.file.bytes, check.kind);
-  try {
-    return await db.$transaction(async (tx) => {
-      const stored = await recordUpload(tx, pending, { name: input.file.name, kind: check.kind, size, userId: viewer.id });
-      await tx.ocopProduct.update({ where: { id: product.id }, data: { photoId: stored.id } });
-      await writeAudit(tx, {
-        userId: viewer.id,
-        action: "ocop.product.photo",
-        entityType: "OcopProduct",
-        entityId: product.id,
-        unitId: product.communeId,
-        before: { photoId: product.photoId },
-        after: { photoId: stored.id, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
-      });
-      return { fileId: stored.id, fileName: stored.fileName };
+  return db.$transaction(async (tx) => {
+    const stored = await recordUpload(tx, { bytes: input.file.bytes, name: input.file.name, kind: check.kind, userId: viewer.id });
+    await tx.ocopProduct.update({ where: { id: product.id }, data: { photoId: stored.id } });
+    await writeAudit(tx, {
+      userId: viewer.id,
+      action: "ocop.product.photo",
+      entityType: "OcopProduct",
+      entityId: product.id,
+      unitId: product.communeId,
+      before: { photoId: product.photoId },
+      after: { photoId: stored.id, file: stored.fileName, size: stored.size, sha256: stored.sha256 },
     });
-  } catch (err) {
-    await discardUpload(pending);
-    throw err;
-  }
+    return { fileId: stored.id, fileName: stored.fileName };
+  }, RECORDING_TRANSACTION);
 }

@@ -6,7 +6,8 @@ import { assertPermission, type Viewer } from "@/lib/authz";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound, type FieldErrors } from "@/lib/errors";
-import { recordStaged, stageUpload, UPLOAD_RULES, writingStaged } from "@/lib/files/stage";
+import { recordStaged, stageUpload, UPLOAD_RULES } from "@/lib/files/stage";
+import { RECORDING_TRANSACTION } from "@/lib/files/storage";
 import { formatDate, todayInVietnam } from "@/lib/format";
 import { invalidInput, type UploadInput } from "@/lib/forms";
 import type { TTaskProgress, TTaskStatus } from "./schemas";
@@ -72,31 +73,29 @@ export async function addTaskProgress(viewer: Viewer | null, input: TTaskProgres
   if (input.date > today) errors.date = ["Ngày báo cáo không được sau ngày hôm nay."];
   if (input.date < task.notice.issuedDate) errors.date = [`Ngày báo cáo không được trước ngày ban hành thông báo (${formatDate(task.notice.issuedDate)}).`];
   if (Object.keys(errors).length) throw invalidInput(errors);
-  const staged = file ? await stageUpload(file, UPLOAD_RULES.taskResult, "file") : null;
-  return writingStaged(staged, () =>
-    db.$transaction(async (tx) => {
-      const stored = await recordStaged(tx, staged, actor.id);
-      const progress = await tx.taskProgress.create({ data: { taskId: task.id, date: input.date, note: input.note, fileId: stored?.id ?? null, createdById: actor.id } });
-      let version = task.version;
-      if (task.status === "NOT_STARTED") {
-        const r = await tx.noticeTask.updateMany({ where: { id: task.id, status: "NOT_STARTED" }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
-        if (r.count === 1) version += 1;
-      }
-      await writeAudit(tx, {
-        userId: actor.id,
-        action: "task.progress",
-        entityType: "NoticeTask",
-        entityId: task.id,
-        unitId: task.notice.unitId,
-        after: {
-          progressId: progress.id,
-          date: input.date,
-          note: input.note,
-          file: stored ? { id: stored.id, name: stored.fileName, size: stored.size, sha256: stored.sha256 } : undefined,
-          status: version !== task.version ? "IN_PROGRESS" : undefined,
-        },
-      });
-      return { taskId: task.id, noticeSlug: task.notice.slug, version };
-    }),
-  );
+  const staged = file ? stageUpload(file, UPLOAD_RULES.taskResult, "file") : null;
+  return db.$transaction(async (tx) => {
+    const stored = await recordStaged(tx, staged, actor.id);
+    const progress = await tx.taskProgress.create({ data: { taskId: task.id, date: input.date, note: input.note, fileId: stored?.id ?? null, createdById: actor.id } });
+    let version = task.version;
+    if (task.status === "NOT_STARTED") {
+      const r = await tx.noticeTask.updateMany({ where: { id: task.id, status: "NOT_STARTED" }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
+      if (r.count === 1) version += 1;
+    }
+    await writeAudit(tx, {
+      userId: actor.id,
+      action: "task.progress",
+      entityType: "NoticeTask",
+      entityId: task.id,
+      unitId: task.notice.unitId,
+      after: {
+        progressId: progress.id,
+        date: input.date,
+        note: input.note,
+        file: stored ? { id: stored.id, name: stored.fileName, size: stored.size, sha256: stored.sha256 } : undefined,
+        status: version !== task.version ? "IN_PROGRESS" : undefined,
+      },
+    });
+    return { taskId: task.id, noticeSlug: task.notice.slug, version };
+  }, RECORDING_TRANSACTION);
 }

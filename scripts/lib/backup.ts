@@ -12,12 +12,13 @@
 // `TABLE "<name>" <columns as JSON>`, its rows in COPY text format, a line `\.`, and a line
 // `END <rows> <sha256 of the rows>`. The restore never runs SQL from the file: names are
 // checked against the database and the statements built here.
-// Uploaded files (evidence, attachments, photos) follow the tables, as the snapshot lists them in
-// "StoredFile": per file `FILE <{key,size,sha256} as JSON>`, its bytes in base64 lines, `\.`,
-// `END-FILE <sha256 of the bytes>`; a file gone from the upload directory is a line `MISSING-FILE
-// <key>`. Files are never changed once written (random names), so reading them after the snapshot
-// gives the snapshot's files.
-// Format 3 ends with a line `SIGNATURE hmac-sha256 <hex>`: HMAC-SHA256, with a key kept outside
+// Uploaded files (evidence, attachments, photos) are rows like any other since format 4: their
+// content is the table "StoredFileChunk". Formats 2 and 3 carried them after the tables, as files
+// kept on disk then: per file `FILE <{key,size,sha256} as JSON>`, its bytes in base64 lines, `\.`,
+// `END-FILE <sha256 of the bytes>`, or a line `MISSING-FILE <key>`; their restore puts them in a
+// temporary folder, checked, and loads them into the database once its schema has the table
+// (scripts/lib/uploads-to-database.ts).
+// Formats 3 and 4 end with a line `SIGNATURE hmac-sha256 <hex>`: HMAC-SHA256, with a key kept outside
 // the backup (BACKUP_KEY or .data/backup-key, scripts/lib/secrets.ts), of every byte before that
 // line. The sha256 hashes above catch accidents; only the signature catches a forger, who can
 // recompute them. A restore checks the signature before it writes anything, and again over the
@@ -25,9 +26,9 @@
 // only when the operator says the file can be trusted (allowUnsigned, --allow-unsigned).
 import { createHash, createHmac, timingSafeEqual, type Hmac } from "node:crypto";
 import { once } from "node:events";
-import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { pipeline as pipelineStreams } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
@@ -36,11 +37,12 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { ALL_TAGS, TAGS_CHANNEL } from "../../lib/cache/shared-cache-handler.mjs";
 import { STORAGE_KEY } from "../../lib/files/storage.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrations.ts";
+import { filesWithoutContent, loadUploadsFromDisk } from "./uploads-to-database.ts";
 
-export const BACKUP_FORMAT = "NTM-BACKUP 3";
+export const BACKUP_FORMAT = "NTM-BACKUP 4";
 /** formats written before backups were signed */
 const UNSIGNED_FORMATS = ["NTM-BACKUP 1", "NTM-BACKUP 2"];
-const READABLE_FORMATS = [...UNSIGNED_FORMATS, BACKUP_FORMAT];
+const READABLE_FORMATS = [...UNSIGNED_FORMATS, "NTM-BACKUP 3", BACKUP_FORMAT];
 
 /** Checksums of the assessments, computed by PostgreSQL the same way on both sides. */
 export const CHECKSUM_TABLES = ["Assessment", "CriterionResult", "IndicatorValue"] as const;
@@ -56,7 +58,7 @@ export interface BackupManifest {
   checksums: Record<string, string>;
   /** sequences' positions (never below the highest id restored) */
   sequences: { table: string; column: string; lastValue: string; isCalled: boolean }[];
-  /** the uploaded files the snapshot lists (format 2) */
+  /** the uploaded files the snapshot lists (since format 2) */
   files?: { count: number; bytes: number };
 }
 
@@ -282,12 +284,12 @@ export async function databaseChecksums(url: string): Promise<Record<string, str
 }
 
 export interface BackupResult extends BackupManifest {
-  /** storage keys listed in the database whose file is not in the upload directory */
+  /** storage keys of uploaded files whose content the database does not hold (not in the backup either) */
   missingFiles: string[];
 }
 
-/** Writes a consistent backup of the database at `url`, and of the files it lists, to `file` (gzip). */
-export async function backupDatabase(url: string, file: string, opts: { uploadDir: string; key: string; afterSnapshot?: () => Promise<void> }): Promise<BackupResult> {
+/** Writes a consistent backup of the database at `url`, uploaded files included, to `file` (gzip). */
+export async function backupDatabase(url: string, file: string, opts: { key: string; afterSnapshot?: () => Promise<void> }): Promise<BackupResult> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const gzip = createGzip({ level: 6 });
@@ -335,8 +337,12 @@ export async function backupDatabase(url: string, file: string, opts: { uploadDi
     for (const t of tables) {
       manifest.tables.push({ name: t.name, columns: t.columns, rows: Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(t.name)}`)).rows[0].n) });
     }
-    const stored = (await c.query<{ key: string; size: number; sha256: string }>(`SELECT "storageKey" AS key, size, sha256 FROM "StoredFile" ORDER BY id`)).rows;
-    manifest.files = { count: stored.length, bytes: stored.reduce((sum, f) => sum + f.size, 0) };
+    if (!(await c.query(`SELECT to_regclass('"StoredFileChunk"') IS NOT NULL AS ok`)).rows[0].ok) {
+      throw new BackupError("Cơ sở dữ liệu chưa áp dụng migration đưa tệp đính kèm vào cơ sở dữ liệu: chạy npm run db:migrate trước khi sao lưu.");
+    }
+    const files = (await c.query<{ count: number; bytes: string }>(`SELECT count(*)::int AS count, COALESCE(sum(size), 0)::text AS bytes FROM "StoredFile"`)).rows[0];
+    manifest.files = { count: files.count, bytes: Number(files.bytes) };
+    const missingFiles = await filesWithoutContent(c);
     await put(`${BACKUP_FORMAT}\n${JSON.stringify(manifest)}\n`);
     for (const t of tables) {
       await put(`TABLE ${JSON.stringify(t.name)} ${JSON.stringify(t.columns)}\n`);
@@ -352,20 +358,6 @@ export async function backupDatabase(url: string, file: string, opts: { uploadDi
       const expected = manifest.tables.find((m) => m.name === t.name)!.rows;
       if (rows !== expected) throw new BackupError(`Bảng ${t.name}: đếm được ${expected} dòng nhưng sao chép ${rows} dòng.`);
       await put(`\\.\nEND ${rows} ${hash.digest("hex")}\n`);
-    }
-    const missingFiles: string[] = [];
-    for (const f of stored) {
-      const path = resolve(opts.uploadDir, f.key);
-      if (!STORAGE_KEY.test(f.key) || !existsSync(path)) {
-        missingFiles.push(f.key);
-        await put(`MISSING-FILE ${JSON.stringify(f.key)}\n`);
-        continue;
-      }
-      const bytes = readFileSync(path);
-      await put(`FILE ${JSON.stringify({ key: f.key, size: f.size, sha256: f.sha256 })}\n`);
-      const b64 = bytes.toString("base64");
-      for (let i = 0; i < b64.length; i += 76 * 1024) await put(`${b64.slice(i, i + 76 * 1024).replace(/.{1,76}/g, "$&\n")}`);
-      await put(`\\.\nEND-FILE ${createHash("sha256").update(bytes).digest("hex")}\n`);
     }
     await put("END-OF-BACKUP\n");
     await write(`${SIGNATURE_PREFIX}${mac.digest("hex")}\n`);
@@ -455,11 +447,11 @@ class BackupReader {
 export interface RestoreSummary {
   manifest: BackupManifest;
   rows: number;
-  /** uploaded files written to the upload directory */
+  /** uploaded files whose content the restored database holds */
   files: number;
-  /** files the backup could not include (gone from the source's upload directory) */
+  /** files listed without their content (already missing where the backup was taken) */
   missingFiles: string[];
-  /** files whose bytes differ from the checksum recorded at upload (restored as they were) */
+  /** files of an earlier-format backup whose bytes differ from the checksum recorded at upload (not loaded) */
   changedFiles: string[];
   /** migrations of this checkout newer than the backup, applied after the data */
   laterMigrations: string[];
@@ -507,7 +499,7 @@ function parseHead(format: string | null, json: string | null): BackupManifest {
 export async function restoreDatabase(
   url: string,
   file: string,
-  opts: { uploadDir: string; key: string | null; allowUnsigned?: boolean; migrationsDir?: string },
+  opts: { key: string | null; allowUnsigned?: boolean; migrationsDir?: string },
 ): Promise<RestoreSummary> {
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
   const { signed } = await verifyBackup(file, opts);
@@ -517,8 +509,6 @@ export async function restoreDatabase(
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   let tempDir: string | null = null;
-  const writtenFiles: string[] = [];
-  let committed = false;
   try {
     const manifest = parseHead(await reader.line(), await reader.line());
 
@@ -553,22 +543,17 @@ export async function restoreDatabase(
     let rows = 0;
     let lastPosition = -1;
     const seen = new Set<string>();
-    let files = 0;
-    const missingFiles: string[] = [];
-    const changedFiles: string[] = [];
+    /** the files of a backup of format 2 or 3, loaded into the database after its commit */
+    const legacyUploads = join(tempDir, "uploads");
+    let legacyFiles = 0;
     for (;;) {
       const line = await reader.line();
       if (line === null) throw new BackupError("Tệp sao lưu bị cắt cụt (thiếu dòng kết thúc).");
       if (line === "END-OF-BACKUP") break;
-      if (line.startsWith("MISSING-FILE ")) {
-        missingFiles.push(JSON.parse(line.slice("MISSING-FILE ".length)) as string);
-        continue;
-      }
+      if (line.startsWith("MISSING-FILE ")) continue; // its row, without content, says so
       if (line.startsWith("FILE ")) {
-        const f = await restoreFile(reader, JSON.parse(line.slice("FILE ".length)) as StoredFileHead, opts.uploadDir);
-        files++;
-        if (f.written) writtenFiles.push(f.path);
-        if (f.changed) changedFiles.push(f.key);
+        await restoreLegacyFile(reader, JSON.parse(line.slice("FILE ".length)) as StoredFileHead, legacyUploads);
+        legacyFiles++;
         continue;
       }
       const m = /^TABLE ("(?:[^"\\]|\\.)*") (\[.*\])$/.exec(line);
@@ -636,13 +621,14 @@ export async function restoreDatabase(
     // changed: every instance drops everything it keeps (lib/cache/shared-cache-handler.mjs)
     await c.query("SELECT pg_notify($1, $2)", [TAGS_CHANNEL, ALL_TAGS]);
     await c.query("COMMIT");
-    committed = true;
     const laterMigrations = await applyMigrations(url, migrationsDir);
+    // an earlier format's files, once the schema has their table (a later migration)
+    const changedFiles = legacyFiles ? (await loadUploadsFromDisk(url, legacyUploads)).changed : [];
+    const missingFiles = (await filesWithoutContent(c)).filter((key) => !changedFiles.includes(key));
+    const files = manifest.files ? manifest.files.count - missingFiles.length - changedFiles.length : 0;
     return { manifest, rows, files, missingFiles, changedFiles, laterMigrations };
   } catch (err) {
     await c.query("ROLLBACK").catch(() => {});
-    // the files of a restore that did not happen go too
-    if (!committed) for (const path of writtenFiles) rmSync(path, { force: true });
     throw err;
   } finally {
     reader.close();
@@ -657,11 +643,11 @@ interface StoredFileHead {
   sha256: string;
 }
 
-/** One FILE section into the upload directory (written whole, then renamed into place). */
-async function restoreFile(reader: BackupReader, head: StoredFileHead, uploadDir: string): Promise<{ key: string; path: string; written: boolean; changed: boolean }> {
-  const root = resolve(uploadDir);
-  const path = resolve(root, head.key);
-  if (typeof head.key !== "string" || !STORAGE_KEY.test(head.key) || !path.startsWith(root + "/")) {
+/** One FILE section of a backup of format 2 or 3, checked, into the folder its files are loaded from. */
+async function restoreLegacyFile(reader: BackupReader, head: StoredFileHead, dir: string): Promise<void> {
+  const root = resolve(dir);
+  const path = resolve(root, String(head.key));
+  if (typeof head.key !== "string" || !STORAGE_KEY.test(head.key) || !path.startsWith(root + sep)) {
     throw new BackupError("Tệp sao lưu hỏng: tên tệp đính kèm không hợp lệ.");
   }
   const parts: string[] = [];
@@ -672,12 +658,6 @@ async function restoreFile(reader: BackupReader, head: StoredFileHead, uploadDir
   const end = /^END-FILE ([0-9a-f]{64})$/.exec((await reader.line()) ?? "");
   const sha = createHash("sha256").update(bytes).digest("hex");
   if (!end || end[1] !== sha) throw new BackupError(`Tệp đính kèm ${head.key} trong bản sao lưu không khớp với tổng kiểm tra (tệp bị hỏng hoặc bị sửa).`);
-  if (existsSync(path)) {
-    if (createHash("sha256").update(readFileSync(path)).digest("hex") !== sha) throw new BackupError(`Thư mục tải lên đã có tệp ${head.key} với nội dung khác.`);
-    return { key: head.key, path, written: false, changed: sha !== head.sha256 };
-  }
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.restoring`, bytes, { mode: 0o600 });
-  renameSync(`${path}.restoring`, path);
-  return { key: head.key, path, written: true, changed: sha !== head.sha256 };
+  writeFileSync(path, bytes, { mode: 0o600 });
 }

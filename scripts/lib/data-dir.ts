@@ -1,5 +1,5 @@
-// Where a checkout keeps its local state: the embedded PostgreSQL, the uploaded files, the
-// per-installation secrets. `.data/` by default; NTM_DATA_DIR puts all of it elsewhere (a second
+// Where a checkout keeps its local state: the embedded PostgreSQL and the per-installation
+// secrets. `.data/` by default; NTM_DATA_DIR puts all of it elsewhere (a second
 // instance beside the first, or a test that must never touch the developer's data).
 import { join, resolve } from "node:path";
 
@@ -12,7 +12,11 @@ export function embeddedDataDir(): string {
   return join(dataRoot(), "pg");
 }
 
-/** The uploaded files: UPLOAD_DIR when set, otherwise under the data root. */
-export function portalUploadDir(): string {
+/**
+ * Where uploaded files were kept before they moved into the database: UPLOAD_DIR when set,
+ * otherwise under the data root. Read only by setup, which loads what it finds there
+ * (scripts/lib/uploads-to-database.ts).
+ */
+export function legacyUploadDir(): string {
   return resolve(process.env.UPLOAD_DIR || join(dataRoot(), "uploads"));
 }

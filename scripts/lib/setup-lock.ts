@@ -5,7 +5,9 @@
 // and seeded and skips. Without it both would see the database empty and seed it twice (the
 // second seed fails on the first one's rows, and that instance does not start).
 import pg from "pg";
+import { legacyUploadDir } from "./data-dir.ts";
 import { applyMigrations } from "./migrations.ts";
+import { loadUploadsFromDisk } from "./uploads-to-database.ts";
 import { isDatabaseEmpty, seedDatabase, type SeedSummary } from "../../prisma/seed.ts";
 import { ensureUnitsHistory } from "../../prisma/seed/units-history.ts";
 
@@ -63,7 +65,10 @@ export async function setUpDatabase(url: string, opts: SetupOptions): Promise<Se
     async () => {
       const applied = opts.migrate === false ? [] : await applyMigrations(url);
       if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}.`);
-      if (opts.migrate !== false) await ensureUnitsHistory(url, log); // units 2015–2025 into a database seeded before them
+      if (opts.migrate !== false) {
+        await ensureUnitsHistory(url, log); // units 2015–2025 into a database seeded before them
+        await loadLegacyUploads(url, log); // files of an installation that kept them on disk
+      }
       let seeded: SeedSummary | null = null;
       if (opts.seed && (await isDatabaseEmpty(url))) {
         log(
@@ -77,4 +82,13 @@ export async function setUpDatabase(url: string, opts: SetupOptions): Promise<Se
     },
     { onWait: () => log("Một tiến trình khác đang chuẩn bị cơ sở dữ liệu: chờ tiến trình đó xong…") },
   );
+}
+
+/** Loads the files an earlier version kept in the upload folder into the database, and says so. */
+async function loadLegacyUploads(url: string, log: (message: string) => void): Promise<void> {
+  const dir = legacyUploadDir();
+  const r = await loadUploadsFromDisk(url, dir);
+  if (r.loaded) log(`Đã nạp ${r.loaded} tệp đính kèm từ ${dir} vào cơ sở dữ liệu (có thể xóa thư mục này khi đã sao lưu).`);
+  if (r.changed.length) log(`Cảnh báo: ${r.changed.length} tệp trong ${dir} khác với tổng kiểm tra lúc tải lên, không nạp: ${r.changed.slice(0, 3).join(", ")}.`);
+  if (r.missing.length) log(`Cảnh báo: ${r.missing.length} tệp đính kèm không có nội dung trong cơ sở dữ liệu và không có trong ${dir}: ${r.missing.slice(0, 3).join(", ")}.`);
 }

@@ -2,8 +2,6 @@
 // Content-Security-Policy with a nonce of its own, every script of the page carries it, the
 // browser reports no violation while the pages work; uploaded files come back with a safe type.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { login } from "./helpers";
@@ -101,19 +99,18 @@ test("the fixed headers are on pages, API responses and static files; HSTS only 
   expect(viaTls.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
 });
 
-/** Writes bytes under UPLOAD_DIR and records them as uploaded by the admin, with the given recorded type. */
+/** Records bytes as a file uploaded by the admin (row and content), with the given recorded type. */
 async function storeFile(bytes: Buffer, ext: string, mimeType: string, fileName: string): Promise<number> {
   const key = `e2e/${randomBytes(8).toString("hex")}.${ext}`;
-  const dir = process.env.UPLOAD_DIR!;
-  mkdirSync(join(dir, "e2e"), { recursive: true });
-  writeFileSync(join(dir, key), bytes);
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO "StoredFile" ("storageKey", "fileName", "mimeType", size, sha256, "uploadedById")
-       SELECT $1, $2, $3, $4, 'e2e', id FROM "User" WHERE email = 'admin@ntm.demo' RETURNING id`,
-      [key, fileName, mimeType, bytes.length],
+      `WITH f AS (INSERT INTO "StoredFile" ("storageKey", "fileName", "mimeType", size, sha256, "uploadedById")
+                  SELECT $1, $2, $3, $4, 'e2e', id FROM "User" WHERE email = 'admin@ntm.demo' RETURNING id),
+            c AS (INSERT INTO "StoredFileChunk" ("fileId", seq, bytes) SELECT id, 0, $5 FROM f)
+       SELECT id FROM f`,
+      [key, fileName, mimeType, bytes.length, bytes],
     );
     return rows[0].id;
   } finally {

@@ -1,9 +1,6 @@
 // Bad input to the assessment service — what a form or a hand-made request can send — is refused
 // with a clear Vietnamese message and changes nothing; good input is stored as typed and scored
 // against the commune's own thresholds.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZSaveCriterion } from "@/lib/assessments/schemas";
 import { attachEvidence, saveCriterion } from "@/lib/assessments/service";
@@ -11,9 +8,6 @@ import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { pdfOfSize } from "../upload-fixtures";
 import { appErrorOf, communeByCode, putAssessment, snapshotAssessment, viewerOf } from "./helpers";
-
-const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-evidence-"));
-process.env.UPLOAD_DIR = UPLOAD_DIR;
 
 const YEAR = 2017; // criteria set 2016–2020 (19 criteria, thresholds by region); no demo data
 
@@ -53,14 +47,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.assessment.deleteMany({ where: { year: { in: [YEAR, 2016] }, unitId: { in: [tanThanh.id, banDat] } } });
   await db.storedFile.deleteMany({ where: { uploadedById: xa.id, createdAt: { gte: startedAt }, evidence: { none: {} } } });
-  rmSync(UPLOAD_DIR, { recursive: true, force: true });
 });
 
 const save = (viewer: Viewer | null, raw: Record<string, unknown>) =>
   saveCriterion(viewer, ZSaveCriterion.parse({ communeId: tanThanh.id, year: YEAR, criterionId: c3.id, version: 1, ...raw }));
 
-const filesOnDisk = () =>
-  existsSync(UPLOAD_DIR) ? readdirSync(UPLOAD_DIR, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
+/** The stored files and their content, counted: what a refused upload must leave as it was. */
+const storedFiles = async () => ({ files: await db.storedFile.count(), chunks: await db.storedFileChunk.count() });
 
 /** Tân Thành's dossier for the year, DRAFT, with criterion 3 saved once through the service (85,5% and "Đạt"). */
 async function openDossier() {
@@ -167,9 +160,10 @@ describe("evidence files", () => {
   const attach = (viewer: Viewer | null, name: string, bytes: Uint8Array, size = bytes.length) =>
     attachEvidence(viewer, { communeId: tanThanh.id, year: YEAR, criterionId: c3.id, file: { name, size, bytes } });
 
+  let filesBefore: { files: number; chunks: number };
   beforeEach(async () => {
-    rmSync(UPLOAD_DIR, { recursive: true, force: true });
     await openDossier();
+    filesBefore = await storedFiles();
   });
 
   it.each([
@@ -184,7 +178,7 @@ describe("evidence files", () => {
     expect(err.message).toMatch(message);
     expect(err.fieldErrors?.file?.[0]).toMatch(message);
     expect(await snapshotAssessment({ unitId: tanThanh.id, year: YEAR })).toEqual(before);
-    expect(filesOnDisk()).toBe(0);
+    expect(await storedFiles()).toEqual(filesBefore);
   });
 
   // The service is given the bytes and, separately, a size: it checks the size it is told and
@@ -200,21 +194,21 @@ describe("evidence files", () => {
     const before = await snapshotAssessment({ unitId: tanThanh.id, year: YEAR });
     await appErrorOf(attachEvidence(xa, { communeId: banDat, year: YEAR, criterionId: c3.id, file: { name: "a.pdf", size: 1024, bytes: pdf(1024) } }), "FORBIDDEN");
     expect(await snapshotAssessment({ unitId: tanThanh.id, year: YEAR })).toEqual(before);
-    expect(filesOnDisk()).toBe(0);
+    expect(await storedFiles()).toEqual(filesBefore);
   });
 
   it("evidence for a criterion not saved yet is refused", async () => {
     const err = await appErrorOf(attachEvidence(xa, { communeId: tanThanh.id, year: YEAR, criterionId: c1.id, file: { name: "a.pdf", size: 1024, bytes: pdf(1024) } }), "VALIDATION");
     expect(err.message).toMatch(/lưu tiêu chí/);
-    expect(filesOnDisk()).toBe(0);
+    expect(await storedFiles()).toEqual(filesBefore);
   });
 
-  it("evidence on a submitted dossier is refused with LOCKED and its bytes are removed from disk", async () => {
+  it("evidence on a submitted dossier is refused with LOCKED, and neither the file nor its content is stored", async () => {
     await db.assessment.updateMany({ where: { unitId: tanThanh.id, year: YEAR }, data: { status: "SUBMITTED" } });
     const before = await snapshotAssessment({ unitId: tanThanh.id, year: YEAR });
     await appErrorOf(attach(xa, "bao-cao.pdf", pdf(2048)), "LOCKED");
     expect(await snapshotAssessment({ unitId: tanThanh.id, year: YEAR })).toEqual(before);
-    expect(filesOnDisk()).toBe(0);
+    expect(await storedFiles()).toEqual(filesBefore);
   });
 
   it("a small PDF is stored, linked to the criterion and audited", async () => {
@@ -224,7 +218,8 @@ describe("evidence files", () => {
     const stored = await db.storedFile.findUniqueOrThrow({ where: { id: r.fileId }, include: { evidence: { include: { criterionResult: true } } } });
     expect(stored).toMatchObject({ mimeType: "application/pdf", size: 4096 });
     expect(stored.evidence.map((e) => e.criterionResult.criterionId)).toEqual([c3.id]);
-    expect(filesOnDisk()).toBe(1);
+    expect(await storedFiles()).toEqual({ files: filesBefore.files + 1, chunks: filesBefore.chunks + 1 });
+    expect(Buffer.from((await db.storedFileChunk.findUniqueOrThrow({ where: { fileId_seq: { fileId: r.fileId, seq: 0 } } })).bytes).equals(Buffer.from(pdf(4096)))).toBe(true);
     expect(await db.auditLog.count({ where: { action: "criterion.evidence" } })).toBe(audit + 1);
   });
 });

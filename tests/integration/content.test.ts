@@ -2,9 +2,6 @@
 // real services on the seeded database: every change is authorised on the content's own unit,
 // keeps a revision of what it replaces and writes an audit row; bad input and refused calls get
 // a Vietnamese message and change nothing. Fixtures are made here and removed afterwards.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/authz";
 import { ZPublish, ZRestore } from "@/lib/content/schemas";
@@ -20,9 +17,8 @@ import { createNotice, deleteNoticeTask, publishNotice, restoreNotice, saveNotic
 import { pdfOfSize, pngOfSize } from "../upload-fixtures";
 import { appErrorOf, viewerOf } from "./helpers";
 
-const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-content-"));
-process.env.UPLOAD_DIR = UPLOAD_DIR;
-
+/** files uploaded by this run are those recorded since */
+const startedAt = new Date();
 /** makes this run's titles unique, so a rerun on the same database starts clean */
 const RUN = Date.now().toString(36);
 const created = { articles: [] as number[], notices: [] as number[], documents: [] as number[] };
@@ -62,19 +58,12 @@ afterAll(async () => {
   await db.article.deleteMany({ where: { id: { in: created.articles } } });
   await db.notice.deleteMany({ where: { id: { in: created.notices } } }); // tasks and their links cascade
   await db.document.deleteMany({ where: { id: { in: created.documents } } });
-  await db.storedFile.deleteMany({ where: { storageKey: { in: listUploads() } } });
-  rmSync(UPLOAD_DIR, { recursive: true, force: true });
+  await db.storedFile.deleteMany({ where: { createdAt: { gte: startedAt }, uploadedById: { in: [bientap.id, tinh.id, admin.id] } } }); // their content cascades
   expect(all.length).toBeGreaterThan(0);
 });
 
 // ───────────── files ─────────────
 
-function listUploads(): string[] {
-  if (!existsSync(UPLOAD_DIR)) return [];
-  return readdirSync(UPLOAD_DIR, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(UPLOAD_DIR.length + 1));
-}
 const filled = (head: number[], size: number) => {
   const b = new Uint8Array(size);
   b.set(head);
@@ -132,10 +121,11 @@ const saveTask = async (viewer: Viewer | null, raw: Record<string, unknown>) =>
 
 /** What a refused call must leave as it was. */
 async function snapshot(where: { article?: number; notice?: number; document?: number } = {}) {
-  const [audit, revisions, files, articles, notices, tasks, documents, article, notice, noticeTasks, document] = await Promise.all([
+  const [audit, revisions, files, chunks, articles, notices, tasks, documents, article, notice, noticeTasks, document] = await Promise.all([
     db.auditLog.count(),
     db.contentRevision.count(),
     db.storedFile.count(),
+    db.storedFileChunk.count(),
     db.article.count(),
     db.notice.count(),
     db.noticeTask.count(),
@@ -145,7 +135,7 @@ async function snapshot(where: { article?: number; notice?: number; document?: n
     where.notice ? db.noticeTask.findMany({ where: { noticeId: where.notice }, orderBy: { id: "asc" }, include: { criteria: true, units: true } }) : null,
     where.document ? db.document.findUnique({ where: { id: where.document } }) : null,
   ]);
-  return JSON.parse(JSON.stringify({ audit, revisions, files, articles, notices, tasks, documents, article, notice, noticeTasks, document, uploads: listUploads() })) as unknown;
+  return JSON.parse(JSON.stringify({ audit, revisions, files, chunks, articles, notices, tasks, documents, article, notice, noticeTasks, document })) as unknown;
 }
 
 const auditActions = async (entityType: string, id: number) =>

@@ -143,10 +143,10 @@ describe("a new embedded cluster", () => {
     // backup (COPY TO STDOUT) and restore (COPY FROM STDIN, the tables' triggers off) by the owner
     const key = "k".repeat(40);
     const file = join(dir, "roles.ntm.gz");
-    await backupDatabase(db.url, file, { uploadDir: join(dir, "uploads"), key });
+    await backupDatabase(db.url, file, { key });
     const target = await (await import("../../scripts/lib/postgres")).ensureAppDatabase(db.server, "ntm_roles_restored");
     expect(new URL(target).username).toBe(new URL(db.url).username);
-    await restoreDatabase(target, file, { uploadDir: join(dir, "uploads-restored"), key });
+    await restoreDatabase(target, file, { key });
     expect(await tableRowCounts(target)).toEqual(await tableRowCounts(db.url));
     expect(await query(target, "SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'")).toEqual([{ n: 0 }]);
   });

@@ -3,9 +3,6 @@
 // directly in the database; an allowed case must make its change and write one audit row, a
 // refused case must throw the expected AppError and change nothing (every row of the areas'
 // tables, the stored files and the audit log).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/authz";
 import { addDisbursement, createLine, deleteDisbursement, updateLine } from "@/lib/capital/service";
@@ -17,9 +14,6 @@ import { openSurvey, setSurveyOpen } from "@/lib/surveys/service";
 import { appErrorOf, viewerOf } from "./helpers";
 import { loadPlaces, PNG_1x1, snapshotProgramme, yearsOf, type Places } from "./programme-fixtures";
 import { reportFigure } from "../figures";
-
-const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-programme-"));
-process.env.UPLOAD_DIR = UPLOAD_DIR;
 
 // ───────────── who ─────────────
 
@@ -162,7 +156,6 @@ afterAll(async () => {
   await db.capitalLine.deleteMany({ where: { unitId: { in: Object.values(places) }, isDemo: false } });
   await db.planEntry.deleteMany({ where: { communeId: { in: Object.values(places) }, isDemo: false } });
   await db.survey.deleteMany({ where: { communeId: { in: Object.values(places) } } });
-  rmSync(UPLOAD_DIR, { recursive: true, force: true });
 });
 
 async function fixture(place: Place) {

@@ -11,13 +11,15 @@ export const PNG_1x1 = Uint8Array.from(
 /** A PDF header: a real file, but not an image. */
 export const PDF_HEAD = new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-const TABLES = ["OcopProducer", "OcopProduct", "OcopEvaluation", "CapitalLine", "CapitalDisbursement", "PlanEntry", "RoadmapItem", "Survey", "SurveyResponse", "StoredFile"] as const;
+const TABLES = ["OcopProducer", "OcopProduct", "OcopEvaluation", "CapitalLine", "CapitalDisbursement", "PlanEntry", "RoadmapItem", "Survey", "SurveyResponse", "StoredFile", "StoredFileChunk"] as const;
+/** the order of a table's rows: by id, or by its key when it has no id */
+const ORDER: Partial<Record<(typeof TABLES)[number], string>> = { StoredFileChunk: `t."fileId", t.seq` };
 
 /** A fingerprint of every row of the tables these areas write, and the audit log's length. */
 export async function snapshotProgramme(): Promise<Record<string, string | number>> {
   const out: Record<string, string | number> = {};
   for (const t of TABLES) {
-    const [row] = await db.$queryRawUnsafe<{ n: number; h: string | null }[]>(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t.id)) AS h FROM "${t}" t`);
+    const [row] = await db.$queryRawUnsafe<{ n: number; h: string | null }[]>(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY ${ORDER[t] ?? "t.id"})) AS h FROM "${t}" t`);
     out[t] = `${row.n}:${row.h ?? ""}`;
   }
   out.audit = await db.auditLog.count();

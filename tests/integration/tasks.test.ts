@@ -2,9 +2,6 @@
 // organisation's tasks (status, completion date, dated progress with a checked result file), and
 // leadership's scorecard counts the four classes per organisation within its scope. Fixture
 // notices, tasks and an organisation are made here and removed afterwards.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -17,8 +14,8 @@ import { addTaskProgress, updateTaskStatus } from "@/lib/tasks/service";
 import { pdfOfSize } from "../upload-fixtures";
 import { appErrorOf, viewerOf } from "./helpers";
 
-const UPLOAD_DIR = mkdtempSync(join(tmpdir(), "ntm-tasks-"));
-process.env.UPLOAD_DIR = UPLOAD_DIR;
+/** files uploaded by this run are those recorded since */
+const startedAt = new Date();
 
 const RUN = Date.now().toString(36);
 const TODAY = todayInVietnam();
@@ -86,16 +83,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.notice.deleteMany({ where: { id: { in: [fx.qbNotice, fx.tnNotice] } } }); // tasks and progress cascade
   await db.organisation.deleteMany({ where: { id: fx.testOrg } });
-  await db.storedFile.deleteMany({ where: { storageKey: { in: listUploads() } } });
-  rmSync(UPLOAD_DIR, { recursive: true, force: true });
+  await db.storedFile.deleteMany({ where: { createdAt: { gte: startedAt }, taskProgress: { none: {} } } }); // their content cascades
 });
 
-function listUploads(): string[] {
-  if (!existsSync(UPLOAD_DIR)) return [];
-  return readdirSync(UPLOAD_DIR, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(UPLOAD_DIR.length + 1));
-}
 const filled = (head: number[], size: number) => {
   const b = new Uint8Array(size);
   b.set(head);
@@ -111,12 +101,13 @@ const addProgress = async (viewer: Viewer | null, taskId: number, raw: Record<st
 
 /** What a refused call must leave as it was: the task with its progress, the audit log and the files. */
 async function snapshot(taskId: number) {
-  const [row, audit, files] = await Promise.all([
+  const [row, audit, files, chunks] = await Promise.all([
     db.noticeTask.findUnique({ where: { id: taskId }, include: { progress: { orderBy: { id: "asc" } } } }),
     db.auditLog.count(),
     db.storedFile.count(),
+    db.storedFileChunk.count(),
   ]);
-  return JSON.parse(JSON.stringify({ row, audit, files, uploads: listUploads() })) as unknown;
+  return JSON.parse(JSON.stringify({ row, audit, files, chunks })) as unknown;
 }
 
 describe("assignees update their own organisation's tasks", () => {
