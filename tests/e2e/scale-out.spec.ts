@@ -1,9 +1,10 @@
 // Several instances on one PostgreSQL (README "Mở rộng"), as an operator runs them: two `npm start`
 // started at the same moment on one empty database (DATABASE_URL), both from the one build this
 // run made. Whatever one instance writes, the other shows within 2 s — the shared cache hears every
-// expiration through PostgreSQL (lib/cache/shared-cache-handler.mjs); a session opened on one is
-// valid on the other, and a server action rendered by one is answered by the other.
+// expiration through PostgreSQL (lib/cache/shared-cache-handler.mjs); a file uploaded through one
+// downloads from the other; a session opened on one is valid on the other.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { buildIsCurrent } from "../../scripts/lib/build";
@@ -12,6 +13,7 @@ import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "../../script
 import { login } from "./helpers";
 
 const SPREAD_MS = 2_000;
+const COVER = "tests/fixtures/upload-files/anh-chup.jpg";
 const dbName = `ntm_scale_${process.pid}`;
 
 interface Instance {
@@ -97,7 +99,7 @@ test("two instances started at once on an empty database both come up, one havin
   for (const i of [a, b]) expect((await get(`${i.base}/`)).status).toBe(200);
 });
 
-test("an article published through one instance is on the other's article page, list, RSS and home within 2 s", async ({ page }) => {
+test("an article published through one instance is on the other's article page, list, RSS and home within 2 s, its cover served by the other", async ({ page }) => {
   const title = `Hai máy chủ, một cơ sở dữ liệu ${Date.now()}`;
   // the other instance has the public pages cached before the publish
   for (const path of ["/", "/tin-tuc", "/rss.xml"]) {
@@ -108,6 +110,7 @@ test("an article published through one instance is on the other's article page, 
   await page.getByLabel("Tiêu đề").fill(title);
   await page.getByLabel("Tóm tắt (sapo)").fill("Bài đăng qua máy chủ thứ nhất, đọc qua máy chủ thứ hai.");
   await page.getByLabel(/^Nội dung/).fill("<p>Hai máy chủ dùng chung một cơ sở dữ liệu.</p>");
+  await page.getByLabel("Ảnh đại diện").setInputFiles(COVER);
   await page.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page).toHaveURL(/\/quan-ly\/tin-bai\/\d+\?da-tao=1$/);
   await page.getByRole("button", { name: "Đăng ngay" }).click();
@@ -117,6 +120,11 @@ test("an article published through one instance is on the other's article page, 
   for (const path of [`/tin-tuc/${slug}`, "/tin-tuc", "/rss.xml", "/"]) {
     seen[path] = await within(SPREAD_MS, `${path} on the other instance`, async () => (await get(`${b.base}${path}`)).text.includes(title));
   }
+  // the cover, uploaded through A, comes from B byte for byte (files live in PostgreSQL)
+  const cover = await page.locator('a[href^="/api/tep/"]').first().getAttribute("href");
+  const fromB = await fetch(`${b.base}${cover}`);
+  expect(fromB.status, `${cover} from the other instance`).toBe(200);
+  expect(Buffer.from(await fromB.arrayBuffer()).equals(readFileSync(COVER)), "the same bytes").toBe(true);
   console.log(`scale-out: publish seen on the other instance after ${Object.entries(seen).map(([p, ms]) => `${p} ${ms.toFixed(0)} ms`).join(", ")}`);
 });
 
