@@ -72,38 +72,18 @@ export interface Viewer {
 }
 
 /**
- * The command-line import when no account is named (`npm run import:assessments -- <file>`):
- * national scope and an administrator's permissions, but no account — what it writes is audited
- * with no user and marked as a system import.
+ * Someone at the server's command line, with no account: national scope and an administrator's
+ * permissions; what it writes is audited with no user and marked with `email` ("by").
  */
-export const SYSTEM_IMPORT: Viewer = {
-  id: 0,
-  name: "Nhập dữ liệu hệ thống (dòng lệnh)",
-  email: "system-import",
-  role: "ADMIN",
-  organisationId: null,
-  unitId: null,
-  unitLevel: null,
-  unitName: null,
-  scopeUnitIds: [],
-};
+function systemViewer(name: string, email: string): Viewer {
+  return { id: 0, name, email, role: "ADMIN", organisationId: null, unitId: null, unitLevel: null, unitName: null, scopeUnitIds: [] };
+}
 
-/**
- * The operator at the server's command line (`npm run user:create-admin`, which makes the first
- * account of a new installation): a national administrator with no account — what it writes is
- * audited with no user and marked with its e-mail ("by": "system-operator").
- */
-export const SYSTEM_OPERATOR: Viewer = {
-  id: 0,
-  name: "Quản trị máy chủ (dòng lệnh)",
-  email: "system-operator",
-  role: "ADMIN",
-  organisationId: null,
-  unitId: null,
-  unitLevel: null,
-  unitName: null,
-  scopeUnitIds: [],
-};
+/** The command-line import when no account is named (`npm run import:assessments -- <file>`). */
+export const SYSTEM_IMPORT = systemViewer("Nhập dữ liệu hệ thống (dòng lệnh)", "system-import");
+
+/** `npm run user:create-admin`, which makes the first account of a new installation. */
+export const SYSTEM_OPERATOR = systemViewer("Quản trị máy chủ (dòng lệnh)", "system-operator");
 
 /** The user to record for a viewer's writes: none for the system import or the operator. */
 export function actorId(viewer: Viewer): number | null {
