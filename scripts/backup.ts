@@ -7,7 +7,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { backupDatabase } from "./lib/backup.ts";
-import { openDatabase } from "./lib/runtime.ts";
+import { errorText, runCli } from "./lib/runtime.ts";
 import { backupKey, backupKeyPath } from "./lib/secrets.ts";
 
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
@@ -20,9 +20,7 @@ try {
   console.error(`Sao lưu thất bại: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-const db = await openDatabase({ quiet: true });
-let code = 0;
-try {
+await runCli(async (db) => {
   mkdirSync(dirname(file), { recursive: true });
   const started = Date.now();
   const m = await backupDatabase(db.url, file, { key });
@@ -38,10 +36,5 @@ try {
       ? "Đã ký bằng khóa BACKUP_KEY: máy khôi phục cần cùng khóa."
       : `Đã ký bằng khóa trong ${backupKeyPath()}: giữ một bản sao của khóa này, tách khỏi các bản sao lưu; máy khôi phục cần cùng khóa.`,
   );
-} catch (err) {
-  console.error(`Sao lưu thất bại: ${err instanceof Error ? err.message : String(err)}`);
-  code = 1;
-} finally {
-  await db.close();
-}
-process.exit(code);
+  return 0;
+}, (err) => `Sao lưu thất bại: ${errorText(err)}`);

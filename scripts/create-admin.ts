@@ -8,7 +8,7 @@
 // migrations are applied first (under the setup lock). Exit code 0 when the account was created,
 // 1 when refused, 2 for a wrong command line.
 import { parseArgs } from "node:util";
-import { openDatabase } from "./lib/runtime.ts";
+import { runCli } from "./lib/runtime.ts";
 import { setUpDatabase } from "./lib/setup-lock.ts";
 
 const USAGE =
@@ -26,13 +26,12 @@ if (!values.email?.trim() || !values.name?.trim()) {
   console.error(USAGE);
   process.exit(2);
 }
+const { email, name } = values as { email: string; name: string };
 
 /** Which option or variable each field of the account form comes from. */
 const SOURCES: Record<string, string> = { email: "--email", name: "--name", password: "ADMIN_PASSWORD" };
 
-const database = await openDatabase({ quiet: true });
-let code = 1;
-try {
+await runCli(async (database) => {
   await setUpDatabase(database.url, { seed: null, log: (m) => console.log(m) });
   process.env.DATABASE_URL = database.url;
   const { db } = await import("../lib/db.ts");
@@ -44,10 +43,10 @@ try {
   const { generateTemporaryPassword } = await import("../lib/users/password.ts");
   try {
     const given = process.env.ADMIN_PASSWORD;
-    const password = given || generateTemporaryPassword(values.email.trim().toLowerCase());
+    const password = given || generateTemporaryPassword(email.trim().toLowerCase());
     const input = parseInput(ZCreateUserForm, {
-      email: values.email,
-      name: values.name,
+      email,
+      name,
       role: "ADMIN",
       unitId: "", // national
       organisationId: "",
@@ -58,17 +57,13 @@ try {
     console.log(`Đã tạo tài khoản quản trị toàn quốc ${input.email} (${input.name}, mã ${id}).`);
     if (!given) console.log(`Mật khẩu tạm thời (chỉ hiện một lần, hãy chuyển cho người dùng): ${password}`);
     console.log("Ở lần đăng nhập đầu, tài khoản phải đổi mật khẩu trước khi làm việc khác.");
-    code = 0;
+    return 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     const details = Object.entries(err.fieldErrors ?? {}).flatMap(([field, messages]) => messages.map((m) => `  ${SOURCES[field] ?? field}: ${m}`));
-    console.error(`Không tạo tài khoản ${values.email.trim()}:\n${details.length ? details.join("\n") : `  ${err.message}`}`);
+    console.error(`Không tạo tài khoản ${email.trim()}:\n${details.length ? details.join("\n") : `  ${err.message}`}`);
+    return 1;
   } finally {
     await db.$disconnect();
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-} finally {
-  await database.close();
-}
-process.exit(code);
+});

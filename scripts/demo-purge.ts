@@ -3,7 +3,7 @@
 // embedded one) in one transaction: prisma/seed/demo-purge.ts says what goes and what stays.
 // Without --yes nothing is removed: it prints what would be. Runs under the setup lock, so a
 // portal starting meanwhile cannot seed demo data behind it.
-import { openDatabase } from "./lib/runtime.ts";
+import { errorText, runCli } from "./lib/runtime.ts";
 import { setUpDatabase, withSetupLock } from "./lib/setup-lock.ts";
 import { purgeDemoData, PURGE_KEEPS } from "../prisma/seed/demo-purge.ts";
 
@@ -14,9 +14,7 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const database = await openDatabase({ quiet: true });
-let code = 1;
-try {
+await runCli(async (database) => {
   await setUpDatabase(database.url, { seed: null, log: (m) => console.log(m) });
   const result = await withSetupLock(database.url, () => purgeDemoData(database.url, { apply }));
   const n = (v: number) => v.toLocaleString("vi-VN");
@@ -32,10 +30,5 @@ try {
   }
   console.log(PURGE_KEEPS);
   if (!apply && found.length) console.log("Chạy lại với --yes để xóa.");
-  code = 0;
-} catch (err) {
-  console.error(`Không xóa được dữ liệu mẫu, không có gì thay đổi: ${err instanceof Error ? err.message : err}`);
-} finally {
-  await database.close();
-}
-process.exit(code);
+  return 0;
+}, (err) => `Không xóa được dữ liệu mẫu, không có gì thay đổi: ${errorText(err)}`);

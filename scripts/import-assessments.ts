@@ -8,7 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "./lib/migrations.ts";
-import { openDatabase } from "./lib/runtime.ts";
+import { runCli } from "./lib/runtime.ts";
 
 const USAGE = "Cách dùng: npm run import:assessments -- <tệp.xlsx|tệp.csv> [--dry-run] [--as <e-mail>]";
 let parsed;
@@ -32,9 +32,7 @@ try {
   process.exit(2);
 }
 
-const database = await openDatabase({ quiet: true });
-let code = 1;
-try {
+await runCli(async (database) => {
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
   const { db } = await import("../lib/db.ts");
@@ -43,6 +41,7 @@ try {
   const { importAssessments } = await import("../lib/imports/service.ts");
   const { reportToText, problemCount } = await import("../lib/imports/report.ts");
   const user = asEmail ? await db.user.findUnique({ where: { email: asEmail.trim().toLowerCase() } }) : null;
+  let code = 1;
   const viewer = asEmail ? (user ? await loadViewer(user.id, user.sessionVersion) : null) : SYSTEM_IMPORT;
   if (!viewer) {
     console.error(`Không có tài khoản đang hoạt động ${asEmail}.`);
@@ -58,9 +57,5 @@ try {
     code = problemCount(report) === 0 && (dryRun || report.applied) ? 0 : 1;
   }
   await db.$disconnect();
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-} finally {
-  await database.close();
-}
-process.exit(code);
+  return code;
+});

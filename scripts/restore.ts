@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BackupError, restoreDatabase, verifyBackup } from "./lib/backup.ts";
 import { ensureAppDatabase } from "./lib/postgres.ts";
-import { openDatabase } from "./lib/runtime.ts";
+import { errorText, runCli } from "./lib/runtime.ts";
 import { backupKey } from "./lib/secrets.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { into: { type: "string" }, "allow-unsigned": { type: "boolean" } } });
@@ -24,7 +24,7 @@ if (values.into !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.into)) {
   process.exit(2);
 }
 
-const refuse = (err: unknown) => console.error(err instanceof BackupError ? `Không khôi phục: ${err.message}` : `Khôi phục thất bại: ${err instanceof Error ? err.message : String(err)}`);
+const refusal = (err: unknown) => (err instanceof BackupError ? `Không khôi phục: ${err.message}` : `Khôi phục thất bại: ${errorText(err)}`);
 const allowUnsigned = values["allow-unsigned"] ?? false;
 let key: string | null;
 try {
@@ -32,13 +32,11 @@ try {
   key = backupKey({ create: false });
   await verifyBackup(file, { key, allowUnsigned });
 } catch (err) {
-  refuse(err);
+  console.error(refusal(err));
   process.exit(1);
 }
 
-const db = await openDatabase({ quiet: true });
-let code = 0;
-try {
+await runCli(async (db) => {
   // as the portal's own role (embedded: the app role, which owns what it restores)
   const url = values.into ? await ensureAppDatabase(db.server, values.into) : db.url;
   const started = Date.now();
@@ -49,10 +47,5 @@ try {
   if (r.missingFiles.length) console.log(`Cảnh báo: ${r.missingFiles.length} tệp đã thiếu nội dung khi sao lưu nên không được khôi phục, ví dụ ${r.missingFiles.slice(0, 3).join(", ")}.`);
   if (r.changedFiles.length) console.log(`Cảnh báo: ${r.changedFiles.length} tệp khác với tổng kiểm tra lúc tải lên nên không được nạp, ví dụ ${r.changedFiles.slice(0, 3).join(", ")}.`);
   if (r.laterMigrations.length) console.log(`Đã áp dụng thêm ${r.laterMigrations.length} migration mới hơn bản sao lưu: ${r.laterMigrations.join(", ")}.`);
-} catch (err) {
-  refuse(err);
-  code = 1;
-} finally {
-  await db.close();
-}
-process.exit(code);
+  return 0;
+}, refusal);

@@ -56,3 +56,24 @@ export async function openDatabase(opts: { quiet?: boolean } = {}): Promise<Open
     throw err;
   }
 }
+
+/**
+ * The body of a command on the portal's database, the way every command ends: its exit code, or
+ * 1 and `failed`'s message when it throws; the database closed (the embedded server stopped if
+ * this command started it) either way.
+ */
+export async function runCli(work: (database: OpenDatabase) => Promise<number>, failed: (err: unknown) => string = errorText): Promise<never> {
+  const database = await openDatabase({ quiet: true });
+  let code = 1;
+  try {
+    code = await work(database);
+  } catch (err) {
+    console.error(failed(err));
+    code = 1;
+  } finally {
+    await database.close();
+  }
+  process.exit(code);
+}
+
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
