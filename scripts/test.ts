@@ -147,7 +147,6 @@ async function main() {
         E2E_DATABASE_URL: url,
         // for the tests that need a database of their own (a production start refuses the demo one)
         TEST_ADMIN_URL: server.adminUrl,
-        TEST_APP_ROLE: server.appRole ?? "",
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });
       const counts = playwrightCounts(out);

@@ -9,12 +9,13 @@ import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { buildIsCurrent } from "../../scripts/lib/build";
 import { freePort } from "../../scripts/lib/ports";
-import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "../../scripts/lib/postgres";
+import { dropDatabase } from "../../scripts/lib/postgres";
+import { freshDatabase } from "../production";
 import { login } from "./helpers";
 
 const SPREAD_MS = 2_000;
 const COVER = "tests/fixtures/upload-files/anh-chup.jpg";
-const dbName = `ntm_scale_${process.pid}`;
+let dbName = "";
 
 interface Instance {
   base: string;
@@ -66,10 +67,9 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   expect(buildIsCurrent(), "the production build is older than the sources: run this through `npm test -- e2e`").toBe(true);
-  const adminUrl = process.env.TEST_ADMIN_URL!;
-  await dropDatabase(adminUrl, dbName);
-  await createDatabaseIfMissing(adminUrl, dbName, process.env.TEST_APP_ROLE || undefined);
-  const url = databaseUrl(process.env.E2E_DATABASE_URL!, dbName);
+  const fresh = await freshDatabase(process.env.TEST_ADMIN_URL!, process.env.E2E_DATABASE_URL!);
+  dbName = fresh.name;
+  const url = fresh.url;
   const [portA, portB] = [await freePort(), await freePort()];
   // at the same moment, on an empty database: one migrates and seeds, the other waits for it (setup lock)
   [a, b] = await Promise.all([startInstance(url, portA), startInstance(url, portB)]);
@@ -90,7 +90,7 @@ test.afterAll(async () => {
       // gone
     }
   }
-  await dropDatabase(process.env.TEST_ADMIN_URL!, dbName).catch(() => {});
+  if (dbName) await dropDatabase(process.env.TEST_ADMIN_URL!, dbName).catch(() => {});
 });
 
 test("two instances started at once on an empty database both come up, one having set it up", async () => {

@@ -16,7 +16,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError, backupDatabase, databaseChecksums, restoreDatabase, tableRowCounts, type BackupManifest, type BackupResult } from "../../scripts/lib/backup";
-import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "../../scripts/lib/postgres";
+import { dropDatabase } from "../../scripts/lib/postgres";
+import { freshDatabase as emptyDatabase } from "../production";
 import { splitIntoChunks } from "@/lib/files/storage";
 import { reportFigure } from "../figures";
 
@@ -67,10 +68,9 @@ async function contentOf(url: string, key: string): Promise<Buffer | null> {
 
 /** An empty database owned by, and restored as, the role the portal connects as (npm test: no superuser). */
 async function freshDatabase(): Promise<string> {
-  const name = `ntm_test_restore_${randomBytes(4).toString("hex")}`;
-  await createDatabaseIfMissing(adminUrl, name, decodeURIComponent(new URL(source).username));
+  const { name, url } = await emptyDatabase(adminUrl, source);
   created.push(name);
-  return databaseUrl(source, name);
+  return url;
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {

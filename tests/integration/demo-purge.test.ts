@@ -3,19 +3,19 @@
 // a demo account that has acted is locked instead (the audit log keeps its user), and real data
 // — reference data, an account, a report, an opened survey entered since — stays.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communeSetCodeForYear } from "@/lib/criteria/rules";
-import { createDatabaseIfMissing, databaseUrl, dropDatabase } from "../../scripts/lib/postgres";
+import { dropDatabase } from "../../scripts/lib/postgres";
+import { freshDatabase } from "../production";
 import { setUpDatabase } from "../../scripts/lib/setup-lock";
 
 const ROOT = resolve(".");
 const source = process.env.DATABASE_URL!;
 const adminUrl = process.env.TEST_ADMIN_URL!;
-const name = `ntm_test_purge_${randomBytes(4).toString("hex")}`;
-const url = databaseUrl(source, name);
+let name: string;
+let url: string;
 
 function purge(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
@@ -56,7 +56,7 @@ let reference: unknown;
 let real: { userId: number; assessmentId: number; surveyId: number; actingDemoId: number };
 
 beforeAll(async () => {
-  await createDatabaseIfMissing(adminUrl, name, decodeURIComponent(new URL(source).username));
+  ({ name, url } = await freshDatabase(adminUrl, source));
   await setUpDatabase(url, { seed: { demo: true } });
   reference = (await query(REFERENCE))[0];
   // what a portal used for real after `npm start` would hold besides the demo
