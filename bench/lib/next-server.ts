@@ -12,7 +12,6 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-
 export async function startApp(ctx: BenchContext, opts: { hostname?: string } = {}): Promise<RunningApp> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildIsCurrent()) {

@@ -38,10 +38,6 @@ export function markDraining(signal: string): void {
   state().drainingSince ??= signal;
 }
 
-export function drainingSignal(): string | null {
-  return state().drainingSince;
-}
-
 /**
  * On SIGTERM or SIGINT, marks the process draining. Next's own listeners (its server.js) stop the
  * server: no new connection, requests in flight answered, then exit 143 / 130. Without them
