@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed.ts";
-import { buildIsCurrent, buildPortal } from "./lib/build.ts";
+import { buildIsCurrent } from "./lib/build.ts";
 import { ensureChromium, ensureNginx } from "./lib/debian-tools.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { freePort, waitForHttp } from "./lib/ports.ts";
@@ -125,8 +125,9 @@ async function main() {
       const name = `ntm_e2e_${runId}`;
       dbNames.push(name);
       const url = await prepareDatabase(server, name, true);
+      // built as README says an operator builds: `npm run build` (scripts/build.ts)
       if (!buildIsCurrent()) {
-        if (buildPortal({ env: baseEnv }) !== 0) throw new Error("next build failed");
+        if (run("npm", ["run", "build"]) !== 0) throw new Error("npm run build failed");
       }
       const port = await freePort();
       const env = {
